@@ -1,0 +1,134 @@
+package io.memberhub.platform.identity;
+
+import io.memberhub.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * The platform's view of Keycloak: tenants are organizations in one realm, and people are users
+ * who belong to them. Every failure comes back as a {@link ProblemException}, so callers can
+ * compensate and answer clearly.
+ */
+@ApplicationScoped
+public class KeycloakDirectory {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
+
+    @Inject
+    Keycloak keycloak;
+
+    @ConfigProperty(name = "memberhub.keycloak.realm")
+    String realm;
+
+    public String createOrganization(String alias, String name) {
+        var org = new OrganizationRepresentation();
+        org.setAlias(alias);
+        org.setName(alias);
+        org.setDescription(name);
+        org.setEnabled(true);
+        return call("create organization " + alias, () -> {
+            try (Response response = realm().organizations().create(org)) {
+                if (response.getStatus() == 409) {
+                    throw ProblemException.conflict("TENANT_SLUG_TAKEN", "The merchant slug '" + alias + "' is taken");
+                }
+                return CreatedResponseUtil.getCreatedId(response);
+            }
+        });
+    }
+
+    public void deleteOrganization(String organizationId) {
+        call("delete organization " + organizationId, () -> {
+            try (Response ignored = realm().organizations().get(organizationId).delete()) {
+                return null;
+            }
+        });
+    }
+
+    /** Creates a login for {@code email}; a temporary password must be changed at first sign-in. */
+    public String createUser(String email, String password, boolean temporaryPassword) {
+        var credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(temporaryPassword);
+        var user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(false);
+        user.setEnabled(true);
+        user.setCredentials(List.of(credential));
+        return call("create user", () -> {
+            try (Response response = realm().users().create(user)) {
+                if (response.getStatus() == 409) {
+                    throw ProblemException.conflict("EMAIL_TAKEN", "An account with this email already exists");
+                }
+                if (response.getStatus() == 400) {
+                    throw ProblemException.invalidField("password", "does not meet the password policy");
+                }
+                return CreatedResponseUtil.getCreatedId(response);
+            }
+        });
+    }
+
+    public Optional<String> findUserIdByEmail(String email) {
+        return call("find user", () -> realm().users().searchByEmail(email, true).stream()
+                .map(UserRepresentation::getId)
+                .findFirst());
+    }
+
+    public void deleteUser(String userId) {
+        call("delete user " + userId, () -> {
+            try (Response ignored = realm().users().delete(userId)) {
+                return null;
+            }
+        });
+    }
+
+    public void addMember(String organizationId, String userId) {
+        call("add organization member", () -> {
+            try (Response response = realm().organizations().get(organizationId).members().addMember(userId)) {
+                if (response.getStatus() >= 300 && response.getStatus() != 409) {
+                    throw new WebApplicationException(response.getStatus());
+                }
+                return null;
+            }
+        });
+    }
+
+    public void removeMember(String organizationId, String userId) {
+        call("remove organization member", () -> {
+            try (Response ignored = realm().organizations().get(organizationId).members().removeMember(userId)) {
+                return null;
+            }
+        });
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(realm);
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (WebApplicationException | ProcessingException e) {
+            LOG.errorf(e, "Keycloak call failed: %s", what);
+            throw ProblemException.unavailable("IDENTITY_UNAVAILABLE",
+                    "The identity service could not " + what + "; nothing was changed, try again shortly");
+        }
+    }
+}

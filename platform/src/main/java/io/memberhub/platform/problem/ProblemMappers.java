@@ -1,0 +1,122 @@
+package io.memberhub.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Nothing here echoes the caller's
+ * payload back, and unexpected failures say only that they happened (the log has the rest).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Response respond(int status, String code, String title, String detail, List<Problem.FieldError> errors) {
+        return respond(new Problem(Problem.typeFor(code), title, status, detail, code, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(fe -> fe.field() + ": " + fe.message()).collect(Collectors.joining("; "));
+        return respond(400, "VALIDATION_FAILED", "Invalid input", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = JsonPaths.of(e);
+        return respond(400, "UNKNOWN_FIELD", "Invalid input", "Unknown field: " + field,
+                List.of(new Problem.FieldError(field, "is not a known field")));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(JsonMappingException e) {
+        String field = JsonPaths.of(e);
+        String detail = field.isEmpty() ? "The request body has the wrong shape" : field + ": has the wrong type or format";
+        return respond(400, "INVALID_FIELD_TYPE", "Invalid input", detail,
+                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "has the wrong type or format")));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return respond(400, "MALFORMED_JSON", "Malformed JSON", "The request body is not valid JSON" + where, List.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(respond(401, "UNAUTHENTICATED", "Unauthenticated",
+                        "A valid bearer token from the MemberHub identity provider is required", List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "FORBIDDEN", "Forbidden", "Your role does not allow this action", List.of());
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public Response concurrentUpdate() {
+        return respond(409, "CONCURRENT_UPDATE", "Conflict", "Someone else changed this resource at the same time; reload and retry", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String code = known == null ? "HTTP_" + status : known.name();
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "This resource cannot produce the requested media type";
+            case 415 -> "This media type is not accepted here";
+            default -> title;
+        };
+        if (status >= 500) {
+            LOG.error("Web failure", e);
+        }
+        return respond(status, code, title, detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return respond(500, "INTERNAL_ERROR", "Internal error", "Something went wrong on our side; nothing was changed", List.of());
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // Paths look like "create.request.addresses[0].phone": drop the method and parameter names.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,41 @@
+package io.memberhub.platform.staff;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** A person who works in a merchant's console, with their role there. */
+@Entity
+@Table(name = "staff_member")
+class StaffMember {
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    UUID tenantId;
+
+    @Id
+    UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    String userId;
+
+    @Column(nullable = false)
+    String email;
+
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    StaffRole role;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    StaffResponse toResponse() {
+        return new StaffResponse(id, userId, email, role.id(), createdAt, null);
+    }
+}

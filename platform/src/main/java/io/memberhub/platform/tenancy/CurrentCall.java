@@ -1,0 +1,28 @@
+package io.memberhub.platform.tenancy;
+
+import io.memberhub.platform.problem.ProblemException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/** The request's {@link CallContext}, for resources to hand to services. */
+@RequestScoped
+public class CurrentCall {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public CallContext get() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        CallContext call = identity.getAttribute(StaffIdentityAugmentor.CALL_CONTEXT);
+        if (call == null) {
+            throw ProblemException.forbidden("NOT_STAFF",
+                    "Your account is not staff of exactly one merchant here; if you work for several, name one in the "
+                            + CallContextResolver.TENANT_HEADER + " header");
+        }
+        return call;
+    }
+}
