@@ -1,0 +1,64 @@
+package io.memberhub.platform.field;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** A merchant's definition of an extra member attribute. */
+@Entity
+@Table(name = "member_field")
+class MemberField {
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    UUID tenantId;
+
+    @Id
+    UUID id;
+
+    @Column(nullable = false, updatable = false)
+    String key;
+
+    @Column(nullable = false)
+    String label;
+
+    @Column(nullable = false, updatable = false)
+    @Enumerated(EnumType.STRING)
+    FieldType type;
+
+    @Column(nullable = false)
+    boolean required;
+
+    @Column(name = "default_value")
+    String defaultValue;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    List<String> options = new ArrayList<>();
+
+    @Column(name = "private_field", nullable = false)
+    boolean privateField;
+
+    @Column(nullable = false)
+    int position;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    FieldDefinition definition() {
+        return new FieldDefinition(key, label, type, required, defaultValue, List.copyOf(options), privateField, position);
+    }
+}

@@ -1,0 +1,5 @@
+package io.memberhub.platform.member;
+
+public enum Gender {
+    MALE, FEMALE, UNDISCLOSED
+}

@@ -1,0 +1,69 @@
+package io.memberhub.platform.member;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** A merchant's customer. Deleting is soft: the row stays, so ledgers that point at it stay whole. */
+@Entity
+@Table(name = "member")
+class Member {
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    UUID tenantId;
+
+    @Id
+    UUID id;
+
+    @Column(nullable = false)
+    String phone;
+
+    String name;
+
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    Gender gender;
+
+    LocalDate birthday;
+
+    @Column(name = "avatar_url")
+    String avatarUrl;
+
+    @Column(name = "registration_source", nullable = false, updatable = false)
+    String registrationSource;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    List<Address> addresses = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "custom_fields", nullable = false)
+    Map<String, String> customFields = new LinkedHashMap<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    Instant deletedAt;
+
+    @Version
+    long version;
+}

@@ -1,0 +1,152 @@
+package io.memberhub.platform.member;
+
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.field.FieldDefinition;
+import io.memberhub.platform.field.FieldSchema;
+import io.memberhub.platform.field.FieldService;
+import io.memberhub.platform.problem.Problem.FieldError;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Member profiles of one tenant: create, read, update, soft-delete and search. */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class MemberService {
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    MemberDrafts drafts;
+
+    @Inject
+    MemberSearch search;
+
+    @Inject
+    FieldService fields;
+
+    public MemberResponse create(CallContext call, CreateMemberRequest request) {
+        FieldSchema schema = fields.schema(call);
+        Member member = drafts.draft(request, schema, "api");
+        if (members.phoneTaken(member.phone)) {
+            throw phoneTaken();
+        }
+        try {
+            members.persistAndFlush(member);
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "member_phone_uq")) {
+                throw phoneTaken();
+            }
+            throw e;
+        }
+        return view(member, schema, call.role().seesPrivateFields());
+    }
+
+    public MemberResponse get(CallContext call, UUID id) {
+        return view(find(id), fields.schema(call), call.role().seesPrivateFields());
+    }
+
+    public MemberResponse update(CallContext call, UUID id, UpdateMemberRequest request) {
+        FieldSchema schema = fields.schema(call);
+        Member member = find(id);
+        if (request.version() != null && request.version() != member.version) {
+            throw ProblemException.conflict("CONCURRENT_UPDATE",
+                    "The member changed since version " + request.version() + " (now " + member.version + "); reload and retry");
+        }
+        List<FieldError> errors = drafts.violations(request);
+        Map<String, String> changes = request.fields() == null ? Map.of() : request.fields();
+        if (!call.role().seesPrivateFields()) {
+            changes.keySet().stream()
+                    .filter(key -> schema.field(key).map(FieldDefinition::privateField).orElse(false))
+                    .forEach(key -> errors.add(new FieldError("fields." + key, "is private; your role cannot change it")));
+        }
+        Map<String, String> values = schema.forUpdate(member.customFields, changes, errors);
+        if (!errors.isEmpty()) {
+            throw MemberDrafts.invalid(errors);
+        }
+        if (request.phone() != null) {
+            String phone = MemberRules.normalizePhone(request.phone());
+            if (!phone.equals(member.phone) && members.phoneTaken(phone)) {
+                throw phoneTaken();
+            }
+            member.phone = phone;
+        }
+        if (request.name() != null) {
+            member.name = request.name().isBlank() ? null : request.name().strip();
+        }
+        if (request.gender() != null) {
+            member.gender = request.gender();
+        }
+        if (request.birthday() != null) {
+            member.birthday = request.birthday();
+        }
+        if (request.avatarUrl() != null) {
+            member.avatarUrl = request.avatarUrl().isBlank() ? null : request.avatarUrl().strip();
+        }
+        if (request.addresses() != null) {
+            member.addresses = new ArrayList<>(request.addresses());
+        }
+        member.customFields = new java.util.LinkedHashMap<>(values);
+        member.updatedAt = Instant.now();
+        try {
+            members.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "member_phone_uq")) {
+                throw phoneTaken();
+            }
+            throw e;
+        }
+        return view(member, schema, call.role().seesPrivateFields());
+    }
+
+    /** Soft-deletes: the profile disappears from the API and its phone may register again. */
+    public void delete(CallContext call, UUID id) {
+        Member member = find(id);
+        member.deletedAt = Instant.now();
+        member.updatedAt = member.deletedAt;
+    }
+
+    public MemberPage search(CallContext call, MemberQuery query) {
+        FieldSchema schema = fields.schema(call);
+        List<FieldError> errors = new ArrayList<>();
+        query.fields().keySet().forEach(key -> {
+            var field = schema.field(key);
+            if (field.isEmpty()) {
+                errors.add(new FieldError("field." + key, "is not a defined member field"));
+            } else if (field.get().privateField() && !call.role().seesPrivateFields()) {
+                errors.add(new FieldError("field." + key, "is private; your role cannot search by it"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw MemberDrafts.invalid(errors);
+        }
+        MemberSearch.Result result = search.run(call.tenantId(), query);
+        // Lists never show private values, whoever asks: they travel too easily (screens, screenshots).
+        List<MemberResponse> items = result.members().stream().map(m -> view(m, schema, false)).toList();
+        return new MemberPage(items, query.page(), query.size(), result.total());
+    }
+
+    static MemberResponse view(Member m, FieldSchema schema, boolean revealPrivate) {
+        return new MemberResponse(m.id, m.phone, m.name, m.gender, m.birthday, m.avatarUrl, m.registrationSource,
+                List.copyOf(m.addresses), schema.masked(m.customFields, revealPrivate), m.createdAt, m.updatedAt, m.version);
+    }
+
+    private Member find(UUID id) {
+        return members.findLive(id).orElseThrow(() -> ProblemException.notFound("MEMBER_NOT_FOUND", "No member " + id));
+    }
+
+    static ProblemException phoneTaken() {
+        return ProblemException.conflict("MEMBER_PHONE_TAKEN", "Another member already has this phone number");
+    }
+}

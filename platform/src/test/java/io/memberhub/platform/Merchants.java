@@ -1,0 +1,75 @@
+package io.memberhub.platform;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Signs merchants up through the real API and signs people in through the real Keycloak, so tests
+ * act with the same tokens a console or integration would hold.
+ */
+public final class Merchants {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    public static final String PASSWORD = "correct horse battery";
+
+    private Merchants() {
+    }
+
+    /** A freshly signed-up merchant and its owner's token. */
+    public record Merchant(String id, String slug, String ownerEmail, String ownerToken) {
+
+        public RequestSpecification asOwner() {
+            return as(ownerToken);
+        }
+    }
+
+    public static String uniqueSlug(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public static Merchant signUp(String prefix) {
+        String slug = uniqueSlug(prefix);
+        String email = "owner@" + slug + ".test";
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("merchantName", "Shop " + slug, "slug", slug, "ownerEmail", email, "ownerPassword", PASSWORD))
+                .post("/api/v1/tenants")
+                .then().statusCode(201)
+                .extract().path("id");
+        return new Merchant(id, slug, email, token(email, PASSWORD));
+    }
+
+    public static String token(String username, String password) {
+        return given().baseUri(keycloakUrl())
+                .contentType(ContentType.URLENC)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "memberhub-api")
+                .formParam("username", username)
+                .formParam("password", password)
+                .post("/realms/memberhub/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String keycloakUrl() {
+        return ConfigProvider.getConfig().getValue("memberhub.keycloak.url", String.class);
+    }
+
+    /** Invites staff with a known password and returns their token. */
+    public static String staffToken(Merchant merchant, String role) {
+        String email = role + "-" + SEQUENCE.incrementAndGet() + "@" + merchant.slug() + ".test";
+        merchant.asOwner()
+                .body(Map.of("email", email, "role", role, "initialPassword", PASSWORD))
+                .post("/api/v1/staff")
+                .then().statusCode(201);
+        return token(email, PASSWORD);
+    }
+}
