@@ -6,10 +6,11 @@
 --  * row-level security is enabled and FORCEd; the policy compares tenant_id with the
 --    transaction-local setting app.tenant_id, so a connection that has no tenant set sees nothing.
 
+-- Tenant ids are UUIDs kept as text: Hibernate's discriminator hands the tenant over as a string.
 -- The tenant registry is platform-level: it is read to resolve a token's organization to a tenant,
 -- before any tenant is set.
 create table tenant (
-    id              uuid        primary key,
+    id              text        primary key,
     slug            text        not null,
     name            text        not null,
     keycloak_org_id text        not null,
@@ -19,7 +20,7 @@ create table tenant (
 );
 
 create table staff_member (
-    tenant_id  uuid        not null references tenant (id),
+    tenant_id  text        not null references tenant (id),
     id         uuid        not null,
     user_id    text        not null,
     email      text        not null,
@@ -31,7 +32,7 @@ create table staff_member (
 );
 
 create table member_field (
-    tenant_id     uuid        not null references tenant (id),
+    tenant_id     text        not null references tenant (id),
     id            uuid        not null,
     key           text        not null,
     label         text        not null,
@@ -48,7 +49,7 @@ create table member_field (
 );
 
 create table member (
-    tenant_id           uuid        not null references tenant (id),
+    tenant_id           text        not null references tenant (id),
     id                  uuid        not null,
     phone               text        not null,
     name                text,
@@ -77,8 +78,8 @@ begin
         execute format('alter table %I enable row level security', t);
         execute format('alter table %I force row level security', t);
         execute format($p$create policy tenant_isolation on %I
-                          using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-                          with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
+                          using (tenant_id = current_setting('app.tenant_id', true))
+                          with check (tenant_id = current_setting('app.tenant_id', true))$p$, t);
         execute format('grant select, insert, update, delete on %I to ${appRole}', t);
     end loop;
 end $$;

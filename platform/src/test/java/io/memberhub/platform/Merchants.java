@@ -48,6 +48,7 @@ public final class Merchants {
                 .contentType(ContentType.URLENC)
                 .formParam("grant_type", "password")
                 .formParam("client_id", "memberhub-api")
+                .formParam("scope", "organization")
                 .formParam("username", username)
                 .formParam("password", password)
                 .post("/realms/memberhub/protocol/openid-connect/token")

@@ -87,7 +87,7 @@ public class FieldService {
         MemberField field = find(key);
         em.createNativeQuery("update member set custom_fields = custom_fields - ?1 where tenant_id = ?2 and jsonb_exists(custom_fields, ?1)")
                 .setParameter(1, key)
-                .setParameter(2, call.tenantId())
+                .setParameter(2, call.tenantId().toString())
                 .executeUpdate();
         fields.delete(field);
     }

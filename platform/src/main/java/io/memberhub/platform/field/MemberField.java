@@ -21,7 +21,7 @@ class MemberField {
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    UUID tenantId;
+    String tenantId;
 
     @Id
     UUID id;

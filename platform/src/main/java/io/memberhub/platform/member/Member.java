@@ -25,7 +25,7 @@ class Member {
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    UUID tenantId;
+    String tenantId;
 
     @Id
     UUID id;

@@ -26,7 +26,7 @@ class MemberSearch {
     Result run(UUID tenantId, MemberQuery query) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" from member where tenant_id = ?1 and deleted_at is null");
-        params.add(tenantId);
+        params.add(tenantId.toString());
         if (query.q() != null && !query.q().isBlank()) {
             String q = query.q().strip();
             params.add(like(MemberRules.normalizePhone(q)) + "%");

@@ -17,7 +17,7 @@ class StaffMember {
 
     @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    UUID tenantId;
+    String tenantId;
 
     @Id
     UUID id;

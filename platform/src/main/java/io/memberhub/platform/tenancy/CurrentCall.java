@@ -20,8 +20,8 @@ public class CurrentCall {
         CallContext call = identity.getAttribute(StaffIdentityAugmentor.CALL_CONTEXT);
         if (call == null) {
             throw ProblemException.forbidden("NOT_STAFF",
-                    "Your account is not staff of exactly one merchant here; if you work for several, name one in the "
-                            + CallContextResolver.TENANT_HEADER + " header");
+                    "This token names no merchant you work for: request it with scope=organization (one merchant) or "
+                            + "scope=organization:* and name the merchant in the " + CallContextResolver.TENANT_HEADER + " header");
         }
         return call;
     }

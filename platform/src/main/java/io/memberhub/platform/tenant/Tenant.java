@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A merchant: the platform-level registry entry that tenant-owned rows point to. */
 @Entity
@@ -13,6 +15,7 @@ import java.util.UUID;
 public class Tenant {
 
     @Id
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     UUID id;
 
     @Column(nullable = false)

@@ -81,7 +81,7 @@ class TenantIsolationTest {
                 assertThat(update.executeUpdate()).as("B's row cannot be updated under A").isZero();
             }
             try (var insert = db.prepareStatement("insert into member (tenant_id, id, phone, gender, registration_source, created_at, updated_at, version) "
-                    + "values (?::uuid, gen_random_uuid(), '15000000009', 'UNDISCLOSED', 'sql', now(), now(), 0)")) {
+                    + "values (?, gen_random_uuid(), '15000000009', 'UNDISCLOSED', 'sql', now(), now(), 0)")) {
                 insert.setString(1, b.id());
                 org.assertj.core.api.Assertions.assertThatThrownBy(insert::executeUpdate)
                         .as("a row for B cannot be written under A").hasMessageContaining("row-level security");

@@ -1,0 +1,131 @@
+package io.memberhub.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * PostgreSQL and Keycloak for MemberHub on this machine — or the external ones the environment
+ * names — and the connection properties the platform needs to use them.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalPostgres postgres;
+    private final LocalKeycloak keycloak;
+    private final Map<String, String> properties;
+
+    private LocalStack(LocalPostgres postgres, LocalKeycloak keycloak, Map<String, String> properties) {
+        this.postgres = postgres;
+        this.keycloak = keycloak;
+        this.properties = Map.copyOf(properties);
+    }
+
+    /**
+     * For the test suite: a fresh PostgreSQL in {@code runDir} and a Keycloak on it, both on free
+     * ports. Keycloak's unpacked build is shared through {@code MEMBERHUB_HOME} (default
+     * {@code ~/.memberhub}) so only the first test run on a machine pays for it.
+     */
+    public static LocalStack startForTests(Path runDir) throws IOException {
+        LocalPostgres postgres = LocalPostgres.start(runDir.resolve("postgres"), runDir.resolve("postgres-binaries"), 0);
+        try {
+            LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
+            return new LocalStack(postgres, keycloak, properties(keycloak.url(),
+                    LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD, LocalPostgres.APP, LocalPostgres.APP_PASSWORD,
+                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub")));
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /**
+     * For the run command: data kept under {@code home}, fixed ports (overridable), and external
+     * PostgreSQL or Keycloak when {@code MEMBERHUB_DB_URL} or {@code MEMBERHUB_KEYCLOAK_URL} is set.
+     */
+    public static LocalStack startForRun(Path home) throws IOException {
+        LocalPostgres postgres = null;
+        LocalKeycloak keycloak = null;
+        try {
+            String dbUrl = Env.get("MEMBERHUB_DB_URL");
+            String owner = LocalPostgres.OWNER;
+            String ownerPassword = LocalPostgres.OWNER_PASSWORD;
+            String app = LocalPostgres.APP;
+            String appPassword = LocalPostgres.APP_PASSWORD;
+            if (dbUrl == null) {
+                int port = Env.port("MEMBERHUB_PG_PORT", 54329);
+                System.out.println("==> Starting PostgreSQL on port " + port + " (data: " + home.resolve("data/postgres") + ")");
+                postgres = LocalPostgres.start(home.resolve("data/postgres"), home.resolve("postgres-binaries"), port);
+                dbUrl = postgres.jdbcUrl("memberhub");
+            } else {
+                System.out.println("==> Using the external PostgreSQL at " + dbUrl);
+                owner = Env.require("MEMBERHUB_DB_OWNER_USER", "with MEMBERHUB_DB_URL (the role that owns the tables)");
+                ownerPassword = Env.require("MEMBERHUB_DB_OWNER_PASSWORD", "with MEMBERHUB_DB_URL");
+                app = Env.require("MEMBERHUB_DB_APP_USER", "with MEMBERHUB_DB_URL (a role without BYPASSRLS)");
+                appPassword = Env.require("MEMBERHUB_DB_APP_PASSWORD", "with MEMBERHUB_DB_URL");
+            }
+            String keycloakUrl = Env.get("MEMBERHUB_KEYCLOAK_URL");
+            String secret = "memberhub-platform-secret";
+            if (keycloakUrl == null) {
+                if (postgres == null) {
+                    throw new IllegalArgumentException("The embedded Keycloak stores its data in the embedded PostgreSQL; "
+                            + "with MEMBERHUB_DB_URL set MEMBERHUB_KEYCLOAK_URL too");
+                }
+                keycloak = LocalKeycloak.start(postgres, home, Env.port("MEMBERHUB_KEYCLOAK_PORT", 8180), home.resolve("logs/keycloak.log"));
+                keycloakUrl = keycloak.url();
+            } else {
+                System.out.println("==> Using the external Keycloak at " + keycloakUrl);
+                secret = Env.require("MEMBERHUB_KEYCLOAK_ADMIN_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-platform)");
+            }
+            return new LocalStack(postgres, keycloak, properties(keycloakUrl, owner, ownerPassword, app, appPassword, secret, dbUrl));
+        } catch (IOException | RuntimeException e) {
+            if (keycloak != null) {
+                keycloak.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The platform's configuration for this stack (Quarkus and MemberHub property names). */
+    public Map<String, String> platformProperties() {
+        return properties;
+    }
+
+    private static Map<String, String> properties(String keycloakUrl, String owner, String ownerPassword,
+                                                  String app, String appPassword, String secret, String dbUrl) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.datasource.jdbc.url", dbUrl);
+        p.put("quarkus.datasource.username", app);
+        p.put("quarkus.datasource.password", appPassword);
+        p.put("memberhub.migration.username", owner);
+        p.put("memberhub.migration.password", ownerPassword);
+        p.put("quarkus.oidc.auth-server-url", keycloakUrl + "/realms/" + LocalKeycloak.REALM);
+        p.put("memberhub.keycloak.url", keycloakUrl);
+        p.put("memberhub.keycloak.realm", LocalKeycloak.REALM);
+        p.put("memberhub.keycloak.admin-client-id", "memberhub-platform");
+        p.put("memberhub.keycloak.admin-client-secret", secret);
+        p.put("memberhub.keycloak.api-client-id", "memberhub-api");
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops Keycloak, then PostgreSQL (Keycloak writes to it until it is down). */
+    @Override
+    public void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.memberhub.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The platform service as a child JVM, configured with the stack's connection properties. */
+final class PlatformProcess implements AutoCloseable {
+
+    private final Path jar;
+    private final int httpPort;
+    private final Map<String, String> properties;
+    private final Path log;
+    private Process process;
+
+    PlatformProcess(Path jar, int httpPort, Map<String, String> properties, Path log) {
+        this.jar = jar;
+        this.httpPort = httpPort;
+        this.properties = properties;
+        this.log = log;
+    }
+
+    void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + httpPort);
+        command.add("-jar");
+        command.add(jar.toString());
+        System.out.println("==> Starting the platform on port " + httpPort + " (log: " + log + ")");
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitReady();
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://localhost:" + httpPort + "/q/health/ready");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The platform exited during start-up (exit " + process.exitValue()
+                        + "); see " + log + "\n" + LogTail.of(log, 30));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The platform did not become ready within 3 minutes; see " + log + "\n" + LogTail.of(log, 30));
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

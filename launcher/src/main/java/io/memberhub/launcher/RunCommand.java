@@ -1,0 +1,79 @@
+package io.memberhub.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The README's run command: starts PostgreSQL and Keycloak (unless external ones are configured),
+ * then the platform, seeds a demo merchant through the public API and prints where everything is.
+ * Ctrl-C stops what it started, in reverse order.
+ */
+public final class RunCommand {
+
+    private RunCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path platformJar = repo.resolve("platform/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(platformJar)) {
+            fail("The platform is not built (" + platformJar + " is missing): run ./memberhub without MEMBERHUB_SKIP_BUILD");
+        }
+        int httpPort = Env.port("MEMBERHUB_HTTP_PORT", 8080);
+        requireFree(httpPort, "MEMBERHUB_HTTP_PORT");
+        Path home = Env.home();
+        Path logs = Files.createDirectories(home.resolve("logs"));
+
+        LocalStack stack = LocalStack.startForRun(home);
+        PlatformProcess platform = new PlatformProcess(platformJar, httpPort, stack.platformProperties(), logs.resolve("platform.log"));
+        var stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            System.out.println("\n==> Stopping MemberHub");
+            platform.close();
+            stack.close();
+            System.out.println("==> Stopped");
+        }, "memberhub-shutdown"));
+
+        platform.start();
+        String api = "http://localhost:" + httpPort;
+        String keycloak = stack.platformProperties().get("memberhub.keycloak.url");
+        DemoMerchant.Seeded demo = new DemoMerchant(api, keycloak).seed();
+
+        System.out.println();
+        System.out.println("MemberHub is running. Ctrl-C stops it.");
+        System.out.println();
+        System.out.println("  API              " + api + "/api/v1");
+        System.out.println("  API docs         " + api + "/q/swagger-ui   (OpenAPI: " + api + "/q/openapi)");
+        System.out.println("  Keycloak         " + keycloak + "/admin   (admin / admin)");
+        System.out.println("  Demo merchant    slug '" + DemoMerchant.SLUG + "', owner " + DemoMerchant.OWNER_EMAIL + " / " + DemoMerchant.OWNER_PASSWORD
+                + (demo.created() ? "  (created now)" : ""));
+        System.out.println("  Token for curl   curl -s " + keycloak + "/realms/memberhub/protocol/openid-connect/token \\");
+        System.out.println("                     -d grant_type=password -d client_id=memberhub-api -d scope=organization \\");
+        System.out.println("                     -d username=" + DemoMerchant.OWNER_EMAIL + " -d password=" + DemoMerchant.OWNER_PASSWORD);
+        System.out.println("  Logs             " + logs);
+        System.out.println();
+
+        int exit = platform.waitFor();
+        if (stopping.get()) {
+            return;
+        }
+        System.err.println("The platform stopped on its own (exit " + exit + "); see " + logs.resolve("platform.log"));
+        System.exit(exit == 0 ? 0 : 1);
+    }
+
+    private static void requireFree(int port, String variable) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            // free
+        } catch (IOException e) {
+            fail("Port " + port + " is in use (is MemberHub already running?). Stop that process or set " + variable + ".");
+        }
+    }
+
+    static void fail(String message) {
+        System.err.println("MemberHub could not start: " + message);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,41 @@
+package io.memberhub.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalPostgresTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsWithRolesThatKeepTheApplicationUnderRowLevelSecurityAndKeepsDataAcrossRestarts() throws Exception {
+        try (LocalPostgres pg = LocalPostgres.start(dir.resolve("data"), dir.resolve("bin"), 0)) {
+            try (Connection app = DriverManager.getConnection(pg.jdbcUrl("memberhub"), LocalPostgres.APP, LocalPostgres.APP_PASSWORD);
+                 ResultSet role = app.createStatement().executeQuery(
+                         "select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
+                role.next();
+                assertThat(role.getBoolean("rolsuper")).isFalse();
+                assertThat(role.getBoolean("rolbypassrls")).isFalse();
+            }
+            try (Connection owner = DriverManager.getConnection(pg.jdbcUrl("memberhub"), LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD)) {
+                owner.createStatement().execute("create table kept (v text); insert into kept values ('still here')");
+            }
+        }
+        try (LocalPostgres pg = LocalPostgres.start(dir.resolve("data"), dir.resolve("bin"), 0);
+             Connection owner = DriverManager.getConnection(pg.jdbcUrl("memberhub"), LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD);
+             ResultSet kept = owner.createStatement().executeQuery("select v from kept")) {
+            assertThat(kept.next()).isTrue();
+            assertThat(kept.getString(1)).isEqualTo("still here");
+            try (Connection kc = DriverManager.getConnection(pg.jdbcUrl("keycloak"), LocalPostgres.KEYCLOAK, LocalPostgres.KEYCLOAK_PASSWORD)) {
+                assertThat(kc.isValid(2)).isTrue();
+            }
+        }
+    }
+}
