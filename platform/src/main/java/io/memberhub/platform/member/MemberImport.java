@@ -65,15 +65,19 @@ class MemberImport {
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 progress.rows++;
+                List<FieldError> rowErrors = new ArrayList<>();
+                Member member = null;
                 try {
-                    Member member = drafts.draft(toRequest(record, customColumns), schema, "import");
-                    if (!seenPhones.add(member.phone)) {
-                        progress.reject(line, List.of(new FieldError("phone", "appears on an earlier row of this file")));
-                        continue;
-                    }
-                    batch.add(new Pending(line, member));
+                    member = drafts.draft(toRequest(record, customColumns, rowErrors), schema, "import");
                 } catch (ProblemException e) {
-                    progress.reject(line, e.toProblem().errors());
+                    rowErrors.addAll(e.toProblem().errors());
+                }
+                if (!rowErrors.isEmpty()) {
+                    progress.reject(line, rowErrors);
+                } else if (!seenPhones.add(member.phone)) {
+                    progress.reject(line, List.of(new FieldError("phone", "appears on an earlier row of this file")));
+                } else {
+                    batch.add(new Pending(line, member));
                 }
                 if (batch.size() == BATCH) {
                     write(batch, progress);
@@ -120,8 +124,8 @@ class MemberImport {
         return custom;
     }
 
-    private static CreateMemberRequest toRequest(CSVRecord record, List<String> customColumns) {
-        List<FieldError> errors = new ArrayList<>();
+    /** The row as a request; values that cannot even be parsed are reported in {@code errors} and left out. */
+    private static CreateMemberRequest toRequest(CSVRecord record, List<String> customColumns, List<FieldError> errors) {
         Gender gender = null;
         String genderText = column(record, "gender");
         if (genderText != null) {
@@ -142,9 +146,6 @@ class MemberImport {
         }
         if (!record.isConsistent()) {
             errors.add(new FieldError("row", "has " + record.size() + " values but the header has " + record.getParser().getHeaderNames().size()));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("Row is not valid", errors);
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : customColumns) {

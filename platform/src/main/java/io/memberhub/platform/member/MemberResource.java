@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -134,13 +136,14 @@ public class MemberResource {
             description = "Columns: phone (required), name, gender, birthday, avatarUrl, registrationSource, then custom field keys. "
                     + "mode=all imports nothing unless every row is good (422 with the row errors otherwise); mode=valid imports the good rows and reports the bad.")
     public Response importCsv(@QueryParam("mode") @DefaultValue("all") @Parameter(description = "all or valid") String mode,
+                              @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {
         ImportMode importMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "all" -> ImportMode.ALL;
             case "valid" -> ImportMode.VALID;
             default -> throw ProblemException.invalidField("mode", "must be all or valid");
         };
-        ImportReport report = imports.run(currentCall.get(), new InputStreamReader(body, StandardCharsets.UTF_8), importMode);
+        ImportReport report = imports.run(currentCall.get(), new InputStreamReader(body, charsetOf(contentType)), importMode);
         if (!report.committed()) {
             List<Problem.FieldError> errors = report.errors().stream()
                     .map(e -> new Problem.FieldError("rows[" + e.row() + "]." + e.field(), e.message()))
@@ -149,6 +152,19 @@ public class MemberResource {
                     report.rejected() + " of " + report.rows() + " rows are not valid; nothing was imported", errors);
         }
         return Response.ok(report).build();
+    }
+
+    /** UTF-8 unless the upload says otherwise: Excel on Chinese Windows saves CSV as GBK. */
+    private static Charset charsetOf(MediaType contentType) {
+        String name = contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("UNSUPPORTED_CHARSET", "Unknown charset '" + name + "'; send UTF-8 or GBK");
+        }
     }
 
     @GET

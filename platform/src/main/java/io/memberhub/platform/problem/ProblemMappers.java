@@ -2,6 +2,7 @@ package io.memberhub.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -56,6 +57,12 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, "is not a known field")));
     }
 
+    /** Mapped by its own type so that Quarkus's built-in mapper for it does not answer instead. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return wrongShape(e);
+    }
+
     @ServerExceptionMapper
     public Response wrongShape(JsonMappingException e) {
         String field = JsonPaths.of(e);
@@ -90,6 +97,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // The JSON reader reports unreadable bodies as a plain 400 with the Jackson failure inside.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return unknownField(unknown);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return wrongShape(mapping);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json);
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();

@@ -9,17 +9,21 @@ import io.memberhub.platform.Merchants.Merchant;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CustomFieldTest {
 
-    static Merchant gym;
-    static String operator;
+    // Set up on first use: RestAssured points at the test application only once a test runs.
+    private static Merchant gym;
+    private static String operator;
 
-    @BeforeAll
-    static void defineFields() {
+    @BeforeEach
+    void defineFieldsOnce() {
+        if (gym != null) {
+            return;
+        }
         gym = Merchants.signUp("fields");
         operator = Merchants.staffToken(gym, "operator");
         field(Map.of("key", "level_goal", "label", "Goal", "type", "SINGLE_CHOICE", "required", true,

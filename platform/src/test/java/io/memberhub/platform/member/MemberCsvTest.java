@@ -32,7 +32,7 @@ class MemberCsvTest {
     }
 
     private static io.restassured.response.ValidatableResponse importCsv(Merchant m, String mode, String csv) {
-        return m.asOwner().contentType("text/csv").queryParam("mode", mode).body(csv).post("/api/v1/members/import").then();
+        return m.asOwner().contentType("text/csv; charset=UTF-8").queryParam("mode", mode).body(csv).post("/api/v1/members/import").then();
     }
 
     @Test
@@ -66,6 +66,17 @@ class MemberCsvTest {
         // Importing the same file again finds the phones taken.
         importCsv(m, "valid", WITH_ONE_BAD_ROW).statusCode(200).body("imported", equalTo(0))
                 .body("errors.message", hasItems("belongs to an existing member"));
+    }
+
+    @Test
+    void aFileSavedByChineseExcelInGbkImportsWhenItSaysSo() {
+        Merchant m = merchantWithFields("csv-gbk");
+        byte[] gbk = "phone,name\n13600000021,张伟\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        m.asOwner().contentType("text/csv; charset=GBK").queryParam("mode", "all").body(gbk).post("/api/v1/members/import")
+                .then().statusCode(200).body("imported", equalTo(1));
+        m.asOwner().queryParam("phone", "13600000021").get("/api/v1/members").then().body("items[0].name", equalTo("张伟"));
+        m.asOwner().contentType("text/csv; charset=klingon").body("phone\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/members/import")
+                .then().statusCode(400).body("code", equalTo("UNSUPPORTED_CHARSET"));
     }
 
     @Test

@@ -16,19 +16,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tenant A must not list, read, change or delete anything of tenant B, through the API or in SQL. */
 @QuarkusTest
 class TenantIsolationTest {
 
-    static Merchant a;
-    static Merchant b;
-    static String bMember;
+    // Set up on first use: RestAssured points at the test application only once a test runs.
+    private static Merchant a;
+    private static Merchant b;
+    private static String bMember;
 
-    @BeforeAll
-    static void twoMerchants() {
+    @BeforeEach
+    void twoMerchantsOnce() {
+        if (a != null) {
+            return;
+        }
         a = Merchants.signUp("iso-a");
         b = Merchants.signUp("iso-b");
         b.asOwner().body(Map.of("key", "secret_note", "label", "Note", "type", "TEXT")).post("/api/v1/member-fields")
