@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** A tenant's custom member field definitions. */
 @ApplicationScoped
@@ -50,7 +49,6 @@ public class FieldService {
             throw keyTaken(request.key());
         }
         var field = new MemberField();
-        field.id = UUID.randomUUID();
         field.key = request.key();
         field.type = request.type();
         field.createdAt = Instant.now();

@@ -1,30 +1,22 @@
 package io.memberhub.platform.field;
 
 import jakarta.persistence.Column;
+import io.memberhub.platform.tenancy.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 /** A merchant's definition of an extra member attribute. */
 @Entity
 @Table(name = "member_field")
-class MemberField {
+class MemberField extends TenantOwned {
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    String tenantId;
-
-    @Id
-    UUID id;
 
     @Column(nullable = false, updatable = false)
     String key;

@@ -1,10 +1,10 @@
 package io.memberhub.platform.member;
 
 import jakarta.persistence.Column;
+import io.memberhub.platform.tenancy.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -13,22 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 /** A merchant's customer. Deleting is soft: the row stays, so ledgers that point at it stay whole. */
 @Entity
 @Table(name = "member")
-class Member {
+class Member extends TenantOwned {
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    String tenantId;
-
-    @Id
-    UUID id;
 
     @Column(nullable = false)
     String phone;

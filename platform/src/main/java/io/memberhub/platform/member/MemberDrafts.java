@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +33,6 @@ class MemberDrafts {
         }
         Instant now = Instant.now();
         var member = new Member();
-        member.id = UUID.randomUUID();
         member.phone = request.phone();
         member.name = blankToNull(request.name());
         member.gender = request.gender() == null ? Gender.UNDISCLOSED : request.gender();

@@ -43,7 +43,7 @@ class MemberExport {
             MemberPages.Page page = pages.next(call, cursor, PAGE);
             for (Member m : page.members()) {
                 Map<String, String> values = schema.masked(m.customFields, revealPrivate);
-                List<Object> row = new ArrayList<>(List.of(m.id, m.phone, nullToEmpty(m.name), m.gender,
+                List<Object> row = new ArrayList<>(List.of(m.id(), m.phone, nullToEmpty(m.name), m.gender,
                         m.birthday == null ? "" : m.birthday, nullToEmpty(m.avatarUrl), m.registrationSource,
                         m.createdAt, m.updatedAt));
                 keys.forEach(k -> row.add(values.getOrDefault(k, "")));

@@ -52,7 +52,7 @@ class MemberPages {
                 .setMaxResults(size)
                 .getResultList();
         members.getEntityManager().clear();
-        Cursor next = page.size() < size ? null : new Cursor(page.getLast().createdAt, page.getLast().id);
+        Cursor next = page.size() < size ? null : new Cursor(page.getLast().createdAt, page.getLast().id());
         return new Page(page, next);
     }
 }

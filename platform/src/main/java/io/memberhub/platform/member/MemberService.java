@@ -138,7 +138,7 @@ public class MemberService {
     }
 
     static MemberResponse view(Member m, FieldSchema schema, boolean revealPrivate) {
-        return new MemberResponse(m.id, m.phone, m.name, m.gender, m.birthday, m.avatarUrl, m.registrationSource,
+        return new MemberResponse(m.id(), m.phone, m.name, m.gender, m.birthday, m.avatarUrl, m.registrationSource,
                 List.copyOf(m.addresses), schema.masked(m.customFields, revealPrivate), m.createdAt, m.updatedAt, m.version);
     }
 

@@ -1,26 +1,18 @@
 package io.memberhub.platform.staff;
 
 import jakarta.persistence.Column;
+import io.memberhub.platform.tenancy.TenantOwned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** A person who works in a merchant's console, with their role there. */
 @Entity
 @Table(name = "staff_member")
-class StaffMember {
+class StaffMember extends TenantOwned {
 
-    @TenantId
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    String tenantId;
-
-    @Id
-    UUID id;
 
     @Column(name = "user_id", nullable = false)
     String userId;
@@ -36,6 +28,6 @@ class StaffMember {
     Instant createdAt;
 
     StaffResponse toResponse() {
-        return new StaffResponse(id, userId, email, role.id(), createdAt, null);
+        return new StaffResponse(id(), userId, email, role.id(), createdAt, null);
     }
 }

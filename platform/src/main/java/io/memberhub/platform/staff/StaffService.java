@@ -75,7 +75,6 @@ public class StaffService {
 
     private StaffMember persist(String userId, String email, StaffRole role) {
         var member = new StaffMember();
-        member.id = UUID.randomUUID();
         member.userId = userId;
         member.email = email;
         member.role = role;
