@@ -60,6 +60,18 @@ class TenantIsolationTest {
     }
 
     @Test
+    void aCannotSeeChangeOrRemoveBsStaff() {
+        Merchants.staffToken(b, "operator");
+        String bOperator = b.asOwner().get("/api/v1/staff").then().extract().path("find { it.role == 'operator' }.id");
+
+        a.asOwner().get("/api/v1/staff").then().body("email", not(hasItem(b.ownerEmail())));
+        a.asOwner().body(Map.of("role", "admin")).put("/api/v1/staff/" + bOperator + "/role").then().statusCode(404);
+        a.asOwner().delete("/api/v1/staff/" + bOperator).then().statusCode(404);
+
+        b.asOwner().get("/api/v1/staff").then().body("find { it.id == '" + bOperator + "' }.role", equalTo("operator"));
+    }
+
+    @Test
     void aTenantHeaderCannotChooseAnOrganizationTheTokenDoesNotName() {
         a.asOwner().header(CallContextResolver.TENANT_HEADER, b.slug()).get("/api/v1/members")
                 .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
