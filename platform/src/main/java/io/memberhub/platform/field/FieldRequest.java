@@ -1,5 +1,6 @@
 package io.memberhub.platform.field;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +16,6 @@ public record FieldRequest(
         boolean required,
         @Size(max = 500) String defaultValue,
         @Size(max = 100) List<@NotBlank @Size(max = 80) String> options,
-        @com.fasterxml.jackson.annotation.JsonProperty("private") boolean privateField,
+        @JsonProperty("private") boolean privateField,
         Integer position) {
 }

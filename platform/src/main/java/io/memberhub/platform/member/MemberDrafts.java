@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ class MemberDrafts {
         member.avatarUrl = blankToNull(request.avatarUrl());
         member.registrationSource = request.registrationSource() == null ? defaultSource : request.registrationSource();
         member.addresses = request.addresses() == null ? new ArrayList<>() : new ArrayList<>(request.addresses());
-        member.customFields = new java.util.LinkedHashMap<>(fieldValues);
+        member.customFields = new LinkedHashMap<>(fieldValues);
         member.createdAt = now;
         member.updatedAt = now;
         return member;

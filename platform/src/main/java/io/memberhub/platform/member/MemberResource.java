@@ -42,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Members")
 public class MemberResource {
 
-    private static final String OWNER = "owner";
     private static final String FIELD_PREFIX = "field.";
 
     @Inject
@@ -58,7 +57,7 @@ public class MemberResource {
     MemberExport exports;
 
     @POST
-    @RolesAllowed({OWNER, "admin", "operator"})
+    @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Create a member")
     public Response create(@NotNull CreateMemberRequest request) {
         MemberResponse created = members.create(currentCall.get(), request);
@@ -67,7 +66,7 @@ public class MemberResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({OWNER, "admin", "operator"})
+    @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "A member's profile", description = "Private custom fields are shown to owners and admins and masked for operators.")
     public MemberResponse get(@PathParam("id") UUID id) {
         return members.get(currentCall.get(), id);
@@ -75,7 +74,7 @@ public class MemberResource {
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({OWNER, "admin", "operator"})
+    @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Change a member's profile", description = "Attributes left out stay as they are.")
     public MemberResponse update(@PathParam("id") UUID id, @NotNull UpdateMemberRequest request) {
         return members.update(currentCall.get(), id, request);
@@ -83,14 +82,14 @@ public class MemberResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({OWNER, "admin"})
+    @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a member", description = "Soft delete: the member disappears from the API; the phone number may register again.")
     public void delete(@PathParam("id") UUID id) {
         members.delete(currentCall.get(), id);
     }
 
     @GET
-    @RolesAllowed({OWNER, "admin", "operator"})
+    @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Search members", description = "q matches a phone prefix or part of the name; field.<key>=<value> filters by custom field; sort is createdAt, name, phone or birthday with ,asc or ,desc. Private fields are masked in lists.")
     public MemberPage search(@QueryParam("q") String q,
                              @QueryParam("phone") String phone,
@@ -131,7 +130,7 @@ public class MemberResource {
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed({OWNER, "admin"})
+    @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Import members from CSV",
             description = "Columns: phone (required), name, gender, birthday, avatarUrl, registrationSource, then custom field keys. "
                     + "mode=all imports nothing unless every row is good (422 with the row errors otherwise); mode=valid imports the good rows and reports the bad.")
@@ -170,7 +169,7 @@ public class MemberResource {
     @GET
     @Path("/export")
     @Produces("text/csv")
-    @RolesAllowed({OWNER, "admin", "operator"})
+    @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Export members as CSV", description = "Streams every member. Private fields are masked unless includePrivate=true, which only owners and admins may ask for.")
     public Response exportCsv(@QueryParam("includePrivate") @DefaultValue("false") boolean includePrivate) {
         CallContext call = currentCall.get();

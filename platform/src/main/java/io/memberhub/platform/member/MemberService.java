@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,7 +98,7 @@ public class MemberService {
         if (request.addresses() != null) {
             member.addresses = new ArrayList<>(request.addresses());
         }
-        member.customFields = new java.util.LinkedHashMap<>(values);
+        member.customFields = new LinkedHashMap<>(values);
         member.updatedAt = Instant.now();
         try {
             members.flush();

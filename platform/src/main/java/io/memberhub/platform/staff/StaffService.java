@@ -4,6 +4,7 @@ import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +31,7 @@ public class StaffService {
     }
 
     public List<StaffResponse> list(CallContext call) {
-        return staff.listAll(io.quarkus.panache.common.Sort.by("createdAt").and("email")).stream()
+        return staff.listAll(Sort.by("createdAt").and("email")).stream()
                 .map(StaffMember::toResponse)
                 .toList();
     }

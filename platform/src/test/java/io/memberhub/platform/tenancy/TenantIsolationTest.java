@@ -1,6 +1,7 @@
 package io.memberhub.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -99,7 +101,7 @@ class TenantIsolationTest {
             try (var insert = db.prepareStatement("insert into member (tenant_id, id, phone, gender, registration_source, created_at, updated_at, version) "
                     + "values (?, gen_random_uuid(), '15000000009', 'UNDISCLOSED', 'sql', now(), now(), 0)")) {
                 insert.setString(1, b.id());
-                org.assertj.core.api.Assertions.assertThatThrownBy(insert::executeUpdate)
+                assertThatThrownBy(insert::executeUpdate)
                         .as("a row for B cannot be written under A").hasMessageContaining("row-level security");
             }
             db.rollback();
@@ -121,7 +123,7 @@ class TenantIsolationTest {
     }
 
     private static List<String> names(Connection db) throws SQLException {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (ResultSet rows = db.createStatement().executeQuery("select coalesce(name, '') from member")) {
             while (rows.next()) {
                 names.add(rows.getString(1));

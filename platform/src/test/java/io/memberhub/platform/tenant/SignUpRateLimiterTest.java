@@ -1,5 +1,6 @@
 package io.memberhub.platform.tenant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memberhub.platform.problem.ProblemException;
@@ -18,8 +19,8 @@ class SignUpRateLimiterTest {
                 .isInstanceOf(ProblemException.class)
                 .satisfies(e -> {
                     var problem = ((ProblemException) e).toProblem();
-                    org.assertj.core.api.Assertions.assertThat(problem.status()).isEqualTo(429);
-                    org.assertj.core.api.Assertions.assertThat(problem.code()).isEqualTo("RATE_LIMITED");
+                    assertThat(problem.status()).isEqualTo(429);
+                    assertThat(problem.code()).isEqualTo("RATE_LIMITED");
                 });
         limiter.acquire("198.51.100.1");
     }
