@@ -7,6 +7,7 @@ import io.memberhub.platform.field.FieldService;
 import io.memberhub.platform.problem.Problem.FieldError;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,11 @@ public class MemberService {
             throw e;
         }
         return view(member, schema, call.role().seesPrivateFields());
+    }
+
+    /** Fails with 404 unless {@code id} is a live member of the tenant. */
+    public void requireLive(TenantBound tenant, UUID id) {
+        find(id);
     }
 
     public MemberResponse get(CallContext call, UUID id) {

@@ -1,0 +1,146 @@
+package io.memberhub.platform.order;
+
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.idempotency.IdempotentWrites;
+import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.points.PointsLedger;
+import io.memberhub.platform.points.PointsSettings;
+import io.memberhub.platform.points.PointsSettingsService;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orders and refunds as facts: each is recorded once per idempotency key, in one transaction with
+ * the points it earns or reverses.
+ */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class OrderService {
+
+    static final String EARN_REASON = "ORDER";
+    static final String REFUND_REASON = "REFUND";
+
+    @Inject
+    IdempotentWrites idempotent;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    PointsLedger points;
+
+    @Inject
+    PointsSettingsService settings;
+
+    @Inject
+    EntityManager em;
+
+    public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
+        return idempotent.run(call, "order", key, request, OrderResponse.class, () -> {
+            members.requireLive(call, request.memberId());
+            if (findByExternalId(request.externalId(), LockModeType.NONE) != null) {
+                throw orderExists(request.externalId());
+            }
+            PointsSettings rules = settings.get(call);
+            var order = new MemberOrder();
+            order.memberId = request.memberId();
+            order.externalId = request.externalId();
+            order.amount = request.amount();
+            order.channel = request.channel();
+            order.items = request.items() == null ? new ArrayList<>() : new ArrayList<>(request.items());
+            order.paidAt = request.paidAt();
+            order.createdAt = Instant.now();
+            order.pointsEarned = rules.pointsFor(order.amount);
+            try {
+                em.persist(order);
+                em.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.of(e, "member_order_external_uq")) {
+                    throw orderExists(request.externalId());
+                }
+                throw e;
+            }
+            long balance = order.pointsEarned > 0
+                    ? points.earn(call, order.memberId, order.pointsEarned, EARN_REASON, "order", order.externalId,
+                            order.paidAt.plus(Duration.ofDays(rules.validityDays())))
+                    : points.balance(call, order.memberId);
+            return order.toResponse(balance);
+        });
+    }
+
+    public Outcome<RefundResponse> refund(CallContext call, String externalId, String key, RefundRequest request) {
+        return idempotent.run(call, "refund", key, new RefundOf(externalId, request), RefundResponse.class, () -> {
+            MemberOrder order = findByExternalId(externalId, LockModeType.PESSIMISTIC_WRITE);
+            if (order == null) {
+                throw noSuchOrder(externalId);
+            }
+            long left = order.amount - order.refundedAmount;
+            if (request.amount() > left) {
+                throw new ProblemException(422, "REFUND_EXCEEDS_ORDER", "Refund too large",
+                        "Only " + left + " fen of order " + externalId + " can still be refunded", List.of());
+            }
+            long refundedAfter = order.refundedAmount + request.amount();
+            // Reversal follows the refunded share of the order, computed on the running total so that
+            // refunding an order in parts reverses exactly what refunding it at once would.
+            long reversedTarget = BigInteger.valueOf(order.pointsEarned).multiply(BigInteger.valueOf(refundedAfter))
+                    .divide(BigInteger.valueOf(order.amount)).longValueExact();
+            long reversal = reversedTarget - order.pointsReversed;
+            var refund = new OrderRefund();
+            long taken = points.deductUpTo(call, order.memberId, reversal, REFUND_REASON, "refund", refund.id().toString());
+            refund.orderId = order.id();
+            refund.amount = request.amount();
+            refund.pointsReversed = taken;
+            refund.reason = request.reason();
+            refund.createdAt = Instant.now();
+            em.persist(refund);
+            order.refundedAmount = refundedAfter;
+            order.pointsReversed = reversedTarget;
+            return new RefundResponse(refund.id(), order.id(), externalId, request.amount(), refundedAfter, taken,
+                    reversal - taken, points.balance(call, order.memberId));
+        });
+    }
+
+    public OrderResponse get(CallContext call, String externalId) {
+        MemberOrder order = findByExternalId(externalId, LockModeType.NONE);
+        if (order == null) {
+            throw noSuchOrder(externalId);
+        }
+        return order.toResponse(points.balance(call, order.memberId));
+    }
+
+    private MemberOrder findByExternalId(String externalId, LockModeType lock) {
+        return em.createQuery("select o from MemberOrder o where o.externalId = :id", MemberOrder.class)
+                .setParameter("id", externalId)
+                .setLockMode(lock)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static ProblemException orderExists(String externalId) {
+        return ProblemException.conflict("ORDER_EXISTS", "Order " + externalId + " was already recorded under another Idempotency-Key");
+    }
+
+    private static ProblemException noSuchOrder(String externalId) {
+        return ProblemException.notFound("ORDER_NOT_FOUND", "No order " + externalId);
+    }
+
+    /** What a refund's idempotency key covers: the order and the refund together. */
+    record RefundOf(String externalId, RefundRequest refund) {
+    }
+
+}

@@ -1,0 +1,58 @@
+package io.memberhub.platform.points;
+
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.CurrentCall;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/members/{id}/points")
+@Tag(name = "Points")
+public class MemberPointsResource {
+
+    @Inject
+    CurrentCall currentCall;
+
+    @Inject
+    PointsLedger ledger;
+
+    @Inject
+    MemberService members;
+
+    @GET
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "A member's points", description = "Balance, the ledger's sum (they must agree) and the latest entries.")
+    public PointsSummary summary(@PathParam("id") UUID memberId) {
+        CallContext call = currentCall.get();
+        members.requireLive(call, memberId);
+        return ledger.summary(call, memberId, 20);
+    }
+
+    @GET
+    @Path("/entries")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "A member's points ledger, newest first")
+    public List<PointsEntryResponse> entries(@PathParam("id") UUID memberId,
+                                             @QueryParam("page") @DefaultValue("0") int page,
+                                             @QueryParam("size") @DefaultValue("50") int size) {
+        if (size < 1 || size > 200) {
+            throw ProblemException.invalidField("size", "must be between 1 and 200");
+        }
+        if (page < 0) {
+            throw ProblemException.invalidField("page", "must not be negative");
+        }
+        CallContext call = currentCall.get();
+        members.requireLive(call, memberId);
+        return ledger.entries(call, memberId, page, size);
+    }
+}

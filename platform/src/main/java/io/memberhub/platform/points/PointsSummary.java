@@ -1,0 +1,11 @@
+package io.memberhub.platform.points;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A member's points: the balance, the ledger's sum (they must agree) and the latest entries.
+ * {@code consistent} is the check a merchant or auditor can read.
+ */
+public record PointsSummary(UUID memberId, long balance, long ledgerSum, boolean consistent, List<PointsEntryResponse> recent) {
+}
