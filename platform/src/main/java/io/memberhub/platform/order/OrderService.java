@@ -3,6 +3,7 @@ package io.memberhub.platform.order;
 import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.level.LevelService;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.points.PointsLedger;
 import io.memberhub.platform.points.PointsSettings;
@@ -47,6 +48,9 @@ public class OrderService {
     PointsSettingsService settings;
 
     @Inject
+    LevelService levels;
+
+    @Inject
     EntityManager em;
 
     public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
@@ -78,6 +82,7 @@ public class OrderService {
                     ? points.earn(call, order.memberId, order.pointsEarned, EARN_REASON, "order", order.externalId,
                             order.paidAt.plus(Duration.ofDays(rules.validityDays())))
                     : points.balance(call, order.memberId);
+            levels.evaluate(call, order.memberId, "order " + order.externalId);
             return order.toResponse(balance);
         });
     }

@@ -129,6 +129,9 @@ class OrderPointsTest {
     @Test
     void concurrentOrdersAndRetriesForOneMemberKeepTheLedgerExact() throws Exception {
         Merchant m = Merchants.signUp("concurrent");
+        m.asOwner().body(Map.of("name", "Basic", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
+        m.asOwner().body(Map.of("name", "Regular", "rank", 1, "upgradeRule", Map.of("metric", "ORDER_COUNT", "atLeast", 10)))
+                .post("/api/v1/levels").then().statusCode(201);
         String member = member(m, "18800000005");
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
@@ -153,6 +156,8 @@ class OrderPointsTest {
                 .body("balance", equalTo(500)).body("ledgerSum", equalTo(500)).body("consistent", equalTo(true));
         assertThat(m.asOwner().queryParam("size", 200).get("/api/v1/members/" + member + "/points/entries")
                 .then().extract().jsonPath().getList("$")).hasSize(50);
+        // Racing evaluations move the member once per step, never twice.
+        m.asOwner().get("/api/v1/members/" + member + "/level-history").then().body("to.name", contains("Regular", "Basic"));
     }
 
     @Test

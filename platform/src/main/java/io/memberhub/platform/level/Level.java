@@ -1,0 +1,35 @@
+package io.memberhub.platform.level;
+
+import io.memberhub.platform.tenancy.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A rung of a merchant's ladder. A level without an upgrade rule is an entry level: everyone qualifies. */
+@Entity
+@Table(name = "level")
+class Level extends TenantOwned {
+
+    @Column(nullable = false)
+    int rank;
+
+    @Column(nullable = false)
+    String name;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "upgrade_rule")
+    Condition upgradeRule;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    LevelRef ref() {
+        return new LevelRef(id(), rank, name);
+    }
+}

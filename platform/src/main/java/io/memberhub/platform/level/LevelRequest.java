@@ -1,0 +1,14 @@
+package io.memberhub.platform.level;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A level: its place on the ladder (higher rank = better), name and upgrade rule (none = entry level). */
+public record LevelRequest(@NotBlank @Size(max = 40) String name,
+                           @NotNull @Min(0) @Max(99) Integer rank,
+                           @Valid Condition upgradeRule) {
+}

@@ -1,0 +1,205 @@
+package io.memberhub.platform.level;
+
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A merchant's level ladder and each member's place on it. Facts move members up at once; moving
+ * down is for the periodic retention rules, never a side effect of one fact.
+ */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class LevelService {
+
+    @Inject
+    EntityManager em;
+
+    public List<LevelResponse> list(CallContext call) {
+        Map<UUID, Long> holders = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("select level_id, count(*) from member_level where tenant_id = ?1 group by level_id")
+                .setParameter(1, call.tenantId().toString())
+                .getResultList();
+        counts.forEach(row -> holders.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return ladder().stream()
+                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, holders.getOrDefault(l.id(), 0L)))
+                .toList();
+    }
+
+    public LevelResponse create(CallContext call, LevelRequest request) {
+        var level = new Level();
+        level.createdAt = Instant.now();
+        apply(level, request);
+        save(level);
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, 0);
+    }
+
+    public LevelResponse update(CallContext call, UUID id, LevelRequest request) {
+        Level level = find(id);
+        apply(level, request);
+        save(level);
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, holders(id));
+    }
+
+    public void delete(CallContext call, UUID id) {
+        Level level = find(id);
+        long holders = holders(id);
+        if (holders > 0) {
+            throw ProblemException.conflict("LEVEL_IN_USE", holders + " members hold level '" + level.name + "'; it cannot be deleted");
+        }
+        em.remove(level);
+    }
+
+    /**
+     * Moves the member up to the best level whose rule the facts now meet, records why, and returns
+     * where the member stands. Concurrent evaluations for one member run one after the other.
+     */
+    public MemberLevelResponse evaluate(TenantBound tenant, UUID memberId, String trigger) {
+        em.createNativeQuery("select 1 from member where tenant_id = ?1 and id = ?2 for no key update")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .getResultList();
+        List<Level> ladder = ladder();
+        Instant now = Instant.now();
+        MemberFacts facts = new MemberFacts(em, tenant.tenantId().toString(), memberId, now);
+        Level current = currentLevel(tenant, memberId, ladder);
+        for (Level candidate : ladder.reversed()) {
+            if (current != null && candidate.rank <= current.rank) {
+                break;
+            }
+            List<Condition.Check> checks = new ArrayList<>();
+            if (candidate.upgradeRule == null || candidate.upgradeRule.evaluate(facts, checks)) {
+                moveTo(tenant, memberId, current, candidate, trigger, new LevelExplanation(
+                        candidate.upgradeRule == null ? "entry level " + candidate.name : "upgrade rule of " + candidate.name, checks, now));
+                current = candidate;
+                break;
+            }
+        }
+        return standing(tenant, memberId, ladder, current, facts);
+    }
+
+    public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {
+        List<Level> ladder = ladder();
+        return standing(tenant, memberId, ladder, currentLevel(tenant, memberId, ladder),
+                new MemberFacts(em, tenant.tenantId().toString(), memberId, Instant.now()));
+    }
+
+    public List<LevelChangeResponse> history(CallContext call, UUID memberId) {
+        Map<UUID, LevelRef> refs = new HashMap<>();
+        ladder().forEach(l -> refs.put(l.id(), l.ref()));
+        return em.createQuery("select c from LevelChange c where c.memberId = :m order by c.createdAt desc", LevelChange.class)
+                .setParameter("m", memberId)
+                .getResultStream()
+                .map(c -> new LevelChangeResponse(c.id(), c.fromLevelId,
+                        refs.getOrDefault(c.toLevelId, new LevelRef(c.toLevelId, -1, "(deleted level)")),
+                        c.trigger, c.explanation, c.createdAt))
+                .toList();
+    }
+
+    private MemberLevelResponse standing(TenantBound tenant, UUID memberId, List<Level> ladder, Level current, MemberFacts facts) {
+        Level next = ladder.stream()
+                .filter(l -> current == null || l.rank > current.rank)
+                .findFirst()
+                .orElse(null);
+        MemberLevelResponse.Progress progress = null;
+        if (next != null) {
+            List<Condition.Check> checks = new ArrayList<>();
+            if (next.upgradeRule != null) {
+                next.upgradeRule.evaluate(facts, checks);
+            }
+            progress = new MemberLevelResponse.Progress(next.ref(), checks);
+        }
+        return new MemberLevelResponse(memberId, current == null ? null : current.ref(), since(tenant, memberId), progress);
+    }
+
+    private void moveTo(TenantBound tenant, UUID memberId, Level from, Level to, String trigger, LevelExplanation why) {
+        em.createNativeQuery("""
+                        insert into member_level (tenant_id, member_id, level_id, since, updated_at) values (?1, ?2, ?3, now(), now())
+                        on conflict (tenant_id, member_id) do update set level_id = excluded.level_id, since = now(), updated_at = now()""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .setParameter(3, to.id())
+                .executeUpdate();
+        var change = new LevelChange();
+        change.memberId = memberId;
+        change.fromLevelId = from == null ? null : from.id();
+        change.toLevelId = to.id();
+        change.trigger = trigger;
+        change.explanation = why;
+        change.createdAt = Instant.now();
+        em.persist(change);
+    }
+
+    private Level currentLevel(TenantBound tenant, UUID memberId, List<Level> ladder) {
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("select level_id from member_level where tenant_id = ?1 and member_id = ?2")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .getResultList();
+        return rows.isEmpty() ? null : ladder.stream().filter(l -> l.id().equals(rows.getFirst())).findFirst().orElse(null);
+    }
+
+    private Instant since(TenantBound tenant, UUID memberId) {
+        @SuppressWarnings("unchecked")
+        List<Instant> rows = em.createNativeQuery("select since from member_level where tenant_id = ?1 and member_id = ?2", Instant.class)
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    /** The ladder from the lowest rank up. */
+    private List<Level> ladder() {
+        return em.createQuery("select l from Level l order by l.rank", Level.class).getResultList();
+    }
+
+    private long holders(UUID levelId) {
+        return ((Number) em.createNativeQuery("select count(*) from member_level where level_id = ?1")
+                .setParameter(1, levelId).getSingleResult()).longValue();
+    }
+
+    private void apply(Level level, LevelRequest request) {
+        level.name = request.name().strip();
+        level.rank = request.rank();
+        level.upgradeRule = request.upgradeRule();
+        level.updatedAt = Instant.now();
+    }
+
+    private void save(Level level) {
+        try {
+            em.persist(level);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "level_rank_uq")) {
+                throw ProblemException.conflict("LEVEL_RANK_TAKEN", "Another level already has rank " + level.rank);
+            }
+            if (UniqueViolation.of(e, "level_name_uq")) {
+                throw ProblemException.conflict("LEVEL_NAME_TAKEN", "Another level is already called '" + level.name + "'");
+            }
+            throw e;
+        }
+    }
+
+    private Level find(UUID id) {
+        Level level = em.find(Level.class, id);
+        if (level == null) {
+            throw ProblemException.notFound("LEVEL_NOT_FOUND", "No level " + id);
+        }
+        return level;
+    }
+}

@@ -1,0 +1,49 @@
+package io.memberhub.platform.level;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A member's facts as upgrade rules see them, read from the fact tables at one instant and
+ * memoised, so a ladder of rules costs one query per distinct metric and window.
+ */
+final class MemberFacts {
+
+    private final EntityManager em;
+    private final String tenantId;
+    private final UUID memberId;
+    private final Instant asOf;
+    private final Map<String, Long> values = new HashMap<>();
+
+    MemberFacts(EntityManager em, String tenantId, UUID memberId, Instant asOf) {
+        this.em = em;
+        this.tenantId = tenantId;
+        this.memberId = memberId;
+        this.asOf = asOf;
+    }
+
+    long value(Metric metric, Window window) {
+        Instant from = window == null ? Instant.EPOCH : window.start(asOf);
+        return values.computeIfAbsent(metric + "@" + from, k -> query(metric, from));
+    }
+
+    private long query(Metric metric, Instant from) {
+        String sql = switch (metric) {
+            case SPEND -> "select coalesce(sum(amount - refunded_amount), 0) from member_order "
+                    + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4";
+            case ORDER_COUNT -> "select count(*) from member_order "
+                    + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4 and refunded_amount < amount";
+            case POINTS_EARNED -> "select coalesce(sum(delta), 0) from points_entry "
+                    + "where tenant_id = ?1 and member_id = ?2 and created_at >= ?3 and created_at <= ?4 and reason in ('ORDER', 'REFUND')";
+        };
+        return ((Number) em.createNativeQuery(sql)
+                .setParameter(1, tenantId)
+                .setParameter(2, memberId)
+                .setParameter(3, from)
+                .setParameter(4, asOf)
+                .getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,11 @@
+package io.memberhub.platform.level;
+
+/** What an upgrade condition measures about a member. Money in fen. */
+public enum Metric {
+    /** Paid order amounts less refunds. */
+    SPEND,
+    /** Orders not fully refunded. */
+    ORDER_COUNT,
+    /** Points earned from orders, less what refunds reversed. */
+    POINTS_EARNED
+}
