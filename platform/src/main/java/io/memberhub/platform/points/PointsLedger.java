@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.ledger.BalanceRows;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
@@ -12,9 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The append-only points ledger and the balance derived from it. Every change writes one entry and
- * moves the balance row in the same transaction; the balance row's lock serialises concurrent
- * changes for one member, and its check constraint keeps it from going negative.
+ * The append-only points ledger and the balance derived from it: every change writes one entry
+ * and moves the balance row ({@link BalanceRows}) in the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -24,6 +24,9 @@ public class PointsLedger {
     @Inject
     EntityManager em;
 
+    @Inject
+    BalanceRows balances;
+
     /** Adds an earning lot and returns the new balance. */
     public long earn(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId,
                      Instant expiresAt) {
@@ -31,15 +34,7 @@ public class PointsLedger {
             throw new IllegalArgumentException("An earning must be positive");
         }
         append(memberId, points, reason, sourceType, sourceId, expiresAt);
-        return ((Number) em.createNativeQuery("""
-                        insert into points_balance (tenant_id, member_id, balance, updated_at) values (?1, ?2, ?3, now())
-                        on conflict (tenant_id, member_id)
-                        do update set balance = points_balance.balance + excluded.balance, updated_at = now()
-                        returning balance""")
-                .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, memberId)
-                .setParameter(3, points)
-                .getSingleResult()).longValue();
+        return balances.add(tenant, BalanceRows.Kind.POINTS, memberId, points);
     }
 
     /**
@@ -50,32 +45,16 @@ public class PointsLedger {
         if (points <= 0) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Number> locked = em.createNativeQuery("select balance from points_balance where tenant_id = ?1 and member_id = ?2 for update")
-                .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, memberId)
-                .getResultList();
-        long available = locked.isEmpty() ? 0 : locked.getFirst().longValue();
-        long taken = Math.min(points, available);
-        if (taken == 0) {
-            return 0;
+        long taken = Math.min(points, balances.lock(tenant, BalanceRows.Kind.POINTS, memberId));
+        if (taken > 0) {
+            append(memberId, -taken, reason, sourceType, sourceId, null);
+            balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, taken);
         }
-        append(memberId, -taken, reason, sourceType, sourceId, null);
-        em.createNativeQuery("update points_balance set balance = balance - ?1, updated_at = now() where tenant_id = ?2 and member_id = ?3")
-                .setParameter(1, taken)
-                .setParameter(2, tenant.tenantId().toString())
-                .setParameter(3, memberId)
-                .executeUpdate();
         return taken;
     }
 
     public long balance(TenantBound tenant, UUID memberId) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("select balance from points_balance where tenant_id = ?1 and member_id = ?2")
-                .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, memberId)
-                .getResultList();
-        return rows.isEmpty() ? 0 : rows.getFirst().longValue();
+        return balances.read(tenant, BalanceRows.Kind.POINTS, memberId);
     }
 
     public PointsSummary summary(CallContext call, UUID memberId, int recent) {
