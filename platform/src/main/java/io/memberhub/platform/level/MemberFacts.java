@@ -38,6 +38,10 @@ final class MemberFacts {
                     + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4 and refunded_amount < amount";
             case POINTS_EARNED -> "select coalesce(sum(delta), 0) from points_entry "
                     + "where tenant_id = ?1 and member_id = ?2 and created_at >= ?3 and created_at <= ?4 and reason in ('ORDER', 'REFUND')";
+            case VISIT_COUNT -> "select count(*) from visit "
+                    + "where tenant_id = ?1 and member_id = ?2 and visited_at >= ?3 and visited_at <= ?4";
+            case TOP_UP_AMOUNT -> "select coalesce(sum(amount), 0) from top_up "
+                    + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4";
         };
         return ((Number) em.createNativeQuery(sql)
                 .setParameter(1, tenantId)

@@ -7,5 +7,9 @@ public enum Metric {
     /** Orders not fully refunded. */
     ORDER_COUNT,
     /** Points earned from orders, less what refunds reversed. */
-    POINTS_EARNED
+    POINTS_EARNED,
+    /** Visits and check-ins. */
+    VISIT_COUNT,
+    /** Money paid into stored value (bonuses not included). */
+    TOP_UP_AMOUNT
 }

@@ -1,0 +1,58 @@
+package io.memberhub.platform.visit;
+
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.idempotency.IdempotentWrites;
+import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Visits as facts: recorded once per key and per visit id, then the member's level is evaluated. */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class VisitService {
+
+    @Inject
+    IdempotentWrites idempotent;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    LevelService levels;
+
+    @Inject
+    EntityManager em;
+
+    public Outcome<VisitResponse> record(CallContext call, String key, VisitRequest request) {
+        return idempotent.run(call, "visit", key, request, VisitResponse.class, () -> {
+            members.requireLive(call, request.memberId());
+            var visit = new Visit();
+            visit.memberId = request.memberId();
+            visit.externalId = request.externalId();
+            visit.location = request.location();
+            visit.visitedAt = request.visitedAt();
+            visit.createdAt = Instant.now();
+            try {
+                em.persist(visit);
+                em.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolation.of(e, "visit_external_uq")) {
+                    throw ProblemException.conflict("VISIT_EXISTS", "Visit " + request.externalId() + " was already recorded under another Idempotency-Key");
+                }
+                throw e;
+            }
+            levels.evaluate(call, visit.memberId, "visit " + visit.externalId);
+            return new VisitResponse(visit.id(), visit.externalId, visit.memberId, visit.location, visit.visitedAt);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package io.memberhub.platform.wallet;
+
+import io.memberhub.platform.tenancy.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+
+/** One line of a member's stored-value ledger, in fen. Never changed once written. */
+@Entity
+@Immutable
+@Table(name = "wallet_entry")
+class WalletEntry extends TenantOwned {
+
+    enum Kind { TOP_UP, BONUS, PAYMENT, PAYMENT_REFUND }
+
+    @Column(name = "member_id", nullable = false)
+    UUID memberId;
+
+    @Column(nullable = false)
+    long delta;
+
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    Kind kind;
+
+    @Column(name = "source_id", nullable = false)
+    String sourceId;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    WalletEntryResponse toResponse() {
+        return new WalletEntryResponse(id(), delta, kind.name(), sourceId, createdAt);
+    }
+}

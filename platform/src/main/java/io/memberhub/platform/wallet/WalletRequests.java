@@ -1,0 +1,48 @@
+package io.memberhub.platform.wallet;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Requests and answers of the stored-value API; amounts in fen. */
+public final class WalletRequests {
+
+    private WalletRequests() {
+    }
+
+    public record TopUpRequest(@NotNull UUID memberId,
+                               @NotBlank @Size(max = 100) String externalId,
+                               @NotNull @Min(1) @Max(100_000_000_00L) Long amount,
+                               @NotBlank @Pattern(regexp = "[a-z0-9_.-]{1,40}", message = "must be 1-40 lowercase letters, digits, '.', '_' or '-'") String channel,
+                               @NotNull @PastOrPresent Instant paidAt) {
+    }
+
+    public record TopUpResponse(UUID id, String externalId, UUID memberId, long amount, long bonus, long balance) {
+    }
+
+    public record PaymentRequest(@NotNull UUID memberId,
+                                 @NotBlank @Size(max = 100) String externalId,
+                                 @NotNull @Min(1) @Max(100_000_000_00L) Long amount) {
+    }
+
+    public record PaymentResponse(UUID id, String externalId, UUID memberId, long amount, long refundedAmount, long balance) {
+    }
+
+    public record PaymentRefundRequest(@NotNull @Min(1) @Max(100_000_000_00L) Long amount) {
+    }
+
+    /** Bonus tiers: paying at least {@code minAmount} earns {@code bonusAmount}; the best tier applies. */
+    public record BonusTiers(@NotNull @Size(max = 20) List<@NotNull @Valid Tier> tiers) {
+    }
+
+    public record Tier(@NotNull @Min(1) @Max(100_000_000_00L) Long minAmount, @NotNull @Min(1) @Max(100_000_000_00L) Long bonusAmount) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.memberhub.platform.wallet;
+
+import io.memberhub.platform.idempotency.IdempotentWrites;
+import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.tenancy.CurrentCall;
+import io.memberhub.platform.wallet.WalletRequests.BonusTiers;
+import io.memberhub.platform.wallet.WalletRequests.PaymentRefundRequest;
+import io.memberhub.platform.wallet.WalletRequests.PaymentRequest;
+import io.memberhub.platform.wallet.WalletRequests.TopUpRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "Stored value")
+public class WalletResource {
+
+    @Inject
+    CurrentCall currentCall;
+
+    @Inject
+    WalletService wallet;
+
+    @POST
+    @Path("/top-ups")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "Record a top-up", description = "Amount in fen; the best bonus tier applies. Requires an Idempotency-Key.")
+    public Response topUp(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull TopUpRequest request) {
+        return created(wallet.topUp(currentCall.get(), key, request));
+    }
+
+    @POST
+    @Path("/wallet-payments")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "Pay from stored value", description = "Refused with 422 INSUFFICIENT_BALANCE when the balance is short. Requires an Idempotency-Key.")
+    public Response pay(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull PaymentRequest request) {
+        return created(wallet.pay(currentCall.get(), key, request));
+    }
+
+    @POST
+    @Path("/wallet-payments/{externalId}/refunds")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "Give (part of) a stored-value payment back", description = "Requires an Idempotency-Key.")
+    public Response refund(@PathParam("externalId") String externalId, @HeaderParam(IdempotentWrites.HEADER) String key,
+                           @Valid @NotNull PaymentRefundRequest request) {
+        return created(wallet.refundPayment(currentCall.get(), externalId, key, request));
+    }
+
+    @GET
+    @Path("/wallet/bonus-tiers")
+    @RolesAllowed({"owner", "admin", "operator"})
+    public BonusTiers bonusTiers() {
+        return wallet.bonusTiers(currentCall.get());
+    }
+
+    @PUT
+    @Path("/wallet/bonus-tiers")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Replace the top-up bonus tiers", description = "e.g. pay 100000 get 10000: pay 1000 yuan, hold 1100.")
+    public BonusTiers replaceBonusTiers(@Valid @NotNull BonusTiers tiers) {
+        return wallet.replaceBonusTiers(currentCall.get(), tiers);
+    }
+
+    private static Response created(Outcome<?> outcome) {
+        return Response.status(201).header("Idempotent-Replayed", outcome.replayed()).entity(outcome.response()).build();
+    }
+}

@@ -1,0 +1,169 @@
+package io.memberhub.platform.wallet;
+
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.idempotency.IdempotentWrites;
+import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.problem.Problem.FieldError;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import io.memberhub.platform.wallet.WalletRequests.BonusTiers;
+import io.memberhub.platform.wallet.WalletRequests.PaymentRefundRequest;
+import io.memberhub.platform.wallet.WalletRequests.PaymentRequest;
+import io.memberhub.platform.wallet.WalletRequests.PaymentResponse;
+import io.memberhub.platform.wallet.WalletRequests.Tier;
+import io.memberhub.platform.wallet.WalletRequests.TopUpRequest;
+import io.memberhub.platform.wallet.WalletRequests.TopUpResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Stored value: top-ups (with bonus tiers), payments from the balance and their refunds. */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class WalletService {
+
+    @Inject
+    IdempotentWrites idempotent;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    LevelService levels;
+
+    @Inject
+    WalletLedger ledger;
+
+    @Inject
+    EntityManager em;
+
+    public Outcome<TopUpResponse> topUp(CallContext call, String key, TopUpRequest request) {
+        return idempotent.run(call, "top-up", key, request, TopUpResponse.class, () -> {
+            members.requireLive(call, request.memberId());
+            var topUp = new TopUp();
+            topUp.memberId = request.memberId();
+            topUp.externalId = request.externalId();
+            topUp.amount = request.amount();
+            topUp.bonus = bonusFor(call, request.amount());
+            topUp.channel = request.channel();
+            topUp.paidAt = request.paidAt();
+            topUp.createdAt = Instant.now();
+            persistOnce(topUp, "top_up_external_uq", () -> ProblemException.conflict("TOP_UP_EXISTS",
+                    "Top-up " + request.externalId() + " was already recorded under another Idempotency-Key"));
+            long balance = ledger.credit(call, topUp.memberId, topUp.amount, WalletEntry.Kind.TOP_UP, topUp.externalId);
+            if (topUp.bonus > 0) {
+                balance = ledger.credit(call, topUp.memberId, topUp.bonus, WalletEntry.Kind.BONUS, topUp.externalId);
+            }
+            levels.evaluate(call, topUp.memberId, "top-up " + topUp.externalId);
+            return new TopUpResponse(topUp.id(), topUp.externalId, topUp.memberId, topUp.amount, topUp.bonus, balance);
+        });
+    }
+
+    public Outcome<PaymentResponse> pay(CallContext call, String key, PaymentRequest request) {
+        return idempotent.run(call, "wallet-payment", key, request, PaymentResponse.class, () -> {
+            members.requireLive(call, request.memberId());
+            var payment = new WalletPayment();
+            payment.memberId = request.memberId();
+            payment.externalId = request.externalId();
+            payment.amount = request.amount();
+            payment.createdAt = Instant.now();
+            persistOnce(payment, "wallet_payment_external_uq", () -> ProblemException.conflict("PAYMENT_EXISTS",
+                    "Payment " + request.externalId() + " was already recorded under another Idempotency-Key"));
+            long balance = ledger.debit(call, payment.memberId, payment.amount, WalletEntry.Kind.PAYMENT, payment.externalId);
+            return new PaymentResponse(payment.id(), payment.externalId, payment.memberId, payment.amount, 0, balance);
+        });
+    }
+
+    public Outcome<PaymentResponse> refundPayment(CallContext call, String externalId, String key, PaymentRefundRequest request) {
+        return idempotent.run(call, "wallet-refund", key, new RefundOf(externalId, request), PaymentResponse.class, () -> {
+            WalletPayment payment = em.createQuery("select p from WalletPayment p where p.externalId = :id", WalletPayment.class)
+                    .setParameter("id", externalId)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("PAYMENT_NOT_FOUND", "No stored-value payment " + externalId));
+            long left = payment.amount - payment.refundedAmount;
+            if (request.amount() > left) {
+                throw new ProblemException(422, "REFUND_EXCEEDS_PAYMENT", "Refund too large",
+                        "Only " + left + " fen of payment " + externalId + " can still be refunded", List.of());
+            }
+            payment.refundedAmount += request.amount();
+            long balance = ledger.credit(call, payment.memberId, request.amount(), WalletEntry.Kind.PAYMENT_REFUND, externalId);
+            return new PaymentResponse(payment.id(), externalId, payment.memberId, payment.amount, payment.refundedAmount, balance);
+        });
+    }
+
+    public WalletSummary summary(CallContext call, UUID memberId) {
+        members.requireLive(call, memberId);
+        return ledger.summary(call, memberId);
+    }
+
+    public BonusTiers bonusTiers(CallContext call) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select min_amount, bonus_amount from top_up_bonus_tier where tenant_id = ?1 order by min_amount")
+                .setParameter(1, call.tenantId().toString())
+                .getResultList();
+        return new BonusTiers(rows.stream().map(r -> new Tier(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList());
+    }
+
+    public BonusTiers replaceBonusTiers(CallContext call, BonusTiers tiers) {
+        Set<Long> seen = new HashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < tiers.tiers().size(); i++) {
+            if (!seen.add(tiers.tiers().get(i).minAmount())) {
+                errors.add(new FieldError("tiers[" + i + "].minAmount", "appears twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Each tier needs its own minimum amount", errors);
+        }
+        em.createNativeQuery("delete from top_up_bonus_tier where tenant_id = ?1").setParameter(1, call.tenantId().toString()).executeUpdate();
+        for (Tier tier : tiers.tiers()) {
+            em.createNativeQuery("insert into top_up_bonus_tier (tenant_id, min_amount, bonus_amount) values (?1, ?2, ?3)")
+                    .setParameter(1, call.tenantId().toString())
+                    .setParameter(2, tier.minAmount())
+                    .setParameter(3, tier.bonusAmount())
+                    .executeUpdate();
+        }
+        return bonusTiers(call);
+    }
+
+    private long bonusFor(CallContext call, long amount) {
+        @SuppressWarnings("unchecked")
+        List<Number> best = em.createNativeQuery("select bonus_amount from top_up_bonus_tier where tenant_id = ?1 and min_amount <= ?2 "
+                        + "order by min_amount desc limit 1")
+                .setParameter(1, call.tenantId().toString())
+                .setParameter(2, amount)
+                .getResultList();
+        return best.isEmpty() ? 0 : best.getFirst().longValue();
+    }
+
+    private void persistOnce(Object entity, String uniqueConstraint, Supplier<ProblemException> duplicate) {
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, uniqueConstraint)) {
+                throw duplicate.get();
+            }
+            throw e;
+        }
+    }
+
+    /** What a payment refund's idempotency key covers. */
+    record RefundOf(String externalId, PaymentRefundRequest refund) {
+    }
+}
