@@ -1,6 +1,7 @@
 package io.memberhub.platform.points;
 
 import io.memberhub.platform.ledger.BalanceRows;
+import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
@@ -20,6 +21,8 @@ import java.util.UUID;
 @Transactional
 @TenantTransaction
 public class PointsLedger {
+
+    public static final String EXPIRY_REASON = "EXPIRY";
 
     @Inject
     EntityManager em;
@@ -45,24 +48,123 @@ public class PointsLedger {
         if (points <= 0) {
             return 0;
         }
-        long taken = Math.min(points, balances.lock(tenant, BalanceRows.Kind.POINTS, memberId));
+        long available = lockAndSettle(tenant, memberId);
+        long taken = Math.min(points, available);
         if (taken > 0) {
-            append(memberId, -taken, reason, sourceType, sourceId, null);
-            balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, taken);
+            debit(tenant, memberId, taken, reason, sourceType, sourceId);
         }
         return taken;
+    }
+
+    /** Takes exactly {@code points}, soonest-expiring lots first, and returns the new balance. */
+    public long spend(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId) {
+        long available = lockAndSettle(tenant, memberId);
+        if (available < points) {
+            throw new ProblemException(422, "INSUFFICIENT_POINTS", "Not enough points",
+                    "The member has " + available + " points, fewer than the " + points + " asked for", List.of());
+        }
+        return debit(tenant, memberId, points, reason, sourceType, sourceId);
+    }
+
+    /**
+     * Locks the member's balance and writes off lots whose validity has passed, so that no spend can
+     * use expired points even when no expiry job has run yet. Returns the balance after that.
+     */
+    long lockAndSettle(TenantBound tenant, UUID memberId) {
+        long balance = balances.lock(tenant, BalanceRows.Kind.POINTS, memberId);
+        Instant now = Instant.now();
+        for (Lot lot : lots(tenant, memberId)) {
+            if (lot.expiresAt() != null && !lot.expiresAt().isAfter(now)) {
+                PointsEntry expiry = append(memberId, -lot.remaining(), EXPIRY_REASON, "lot", lot.id().toString(), null);
+                allocate(tenant, expiry.id(), lot.id(), lot.remaining());
+                balance = balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, lot.remaining());
+            }
+        }
+        return balance;
+    }
+
+    private long debit(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId) {
+        PointsEntry debit = append(memberId, -points, reason, sourceType, sourceId, null);
+        long left = points;
+        for (Lot lot : lots(tenant, memberId)) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remaining());
+            allocate(tenant, debit.id(), lot.id(), take);
+            left -= take;
+        }
+        if (left > 0) {
+            throw new IllegalStateException("Member " + memberId + "'s lots hold fewer points than the balance; the ledger needs repair");
+        }
+        return balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, points);
+    }
+
+    /** Points expiring between now and {@code until} that are still unspent. */
+    long expiring(TenantBound tenant, UUID memberId, Instant until) {
+        Instant now = Instant.now();
+        return lots(tenant, memberId).stream()
+                .filter(l -> l.expiresAt() != null && l.expiresAt().isAfter(now) && !l.expiresAt().isAfter(until))
+                .mapToLong(Lot::remaining)
+                .sum();
+    }
+
+    /** An earning with points left in it. */
+    record Lot(UUID id, long remaining, Instant expiresAt) {
+    }
+
+    /** Unspent lots, the one to spend first first. */
+    private List<Lot> lots(TenantBound tenant, UUID memberId) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, remaining, expires_at from (
+                            select e.id, e.expires_at, e.created_at,
+                                   e.delta - coalesce((select sum(a.points) from points_allocation a
+                                                       where a.tenant_id = e.tenant_id and a.lot_entry_id = e.id), 0) as remaining
+                            from points_entry e
+                            where e.tenant_id = ?1 and e.member_id = ?2 and e.delta > 0) lot
+                        where remaining > 0
+                        order by expires_at nulls last, created_at, id""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Lot((UUID) r[0], ((Number) r[1]).longValue(), r[2] == null ? null : toInstant(r[2])))
+                .toList();
+    }
+
+    private void allocate(TenantBound tenant, UUID debitId, UUID lotId, long points) {
+        em.flush();
+        em.createNativeQuery("insert into points_allocation (tenant_id, debit_entry_id, lot_entry_id, points) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, debitId)
+                .setParameter(3, lotId)
+                .setParameter(4, points)
+                .executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.sql.Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+        };
     }
 
     public long balance(TenantBound tenant, UUID memberId) {
         return balances.read(tenant, BalanceRows.Kind.POINTS, memberId);
     }
 
+    /** The member's points, with lots past their validity written off first. */
     public PointsSummary summary(CallContext call, UUID memberId, int recent) {
-        long balance = balance(call, memberId);
+        long balance = lockAndSettle(call, memberId);
         long sum = em.createQuery("select coalesce(sum(e.delta), 0) from PointsEntry e where e.memberId = :m", Long.class)
                 .setParameter("m", memberId)
                 .getSingleResult();
-        return new PointsSummary(memberId, balance, sum, balance == sum, entries(call, memberId, 0, recent));
+        return new PointsSummary(memberId, balance, sum, balance == sum,
+                expiring(call, memberId, Instant.now().plus(java.time.Duration.ofDays(30))), entries(call, memberId, 0, recent));
     }
 
     public List<PointsEntryResponse> entries(CallContext call, UUID memberId, int page, int size) {
@@ -75,7 +177,7 @@ public class PointsLedger {
                 .toList();
     }
 
-    private void append(UUID memberId, long delta, String reason, String sourceType, String sourceId, Instant expiresAt) {
+    private PointsEntry append(UUID memberId, long delta, String reason, String sourceType, String sourceId, Instant expiresAt) {
         var entry = new PointsEntry();
         entry.memberId = memberId;
         entry.delta = delta;
@@ -85,5 +187,6 @@ public class PointsLedger {
         entry.expiresAt = expiresAt;
         entry.createdAt = Instant.now();
         em.persist(entry);
+        return entry;
     }
 }

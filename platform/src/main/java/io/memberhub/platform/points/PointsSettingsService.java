@@ -19,23 +19,31 @@ public class PointsSettingsService {
 
     public PointsSettings get(TenantBound tenant) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select points_per_yuan, validity_days from points_settings where tenant_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select points_per_yuan, validity_days, redeem_points_per_yuan, max_redeem_percent "
+                        + "from points_settings where tenant_id = ?1")
                 .setParameter(1, tenant.tenantId().toString())
                 .getResultList();
         if (rows.isEmpty()) {
             return PointsSettings.DEFAULTS;
         }
-        return new PointsSettings(((Number) rows.getFirst()[0]).intValue(), ((Number) rows.getFirst()[1]).intValue());
+        Object[] row = rows.getFirst();
+        return new PointsSettings(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                ((Number) row[2]).intValue(), ((Number) row[3]).intValue());
     }
 
     public PointsSettings put(TenantBound tenant, PointsSettings settings) {
         em.createNativeQuery("""
-                        insert into points_settings (tenant_id, points_per_yuan, validity_days, updated_at) values (?1, ?2, ?3, now())
+                        insert into points_settings (tenant_id, points_per_yuan, validity_days, redeem_points_per_yuan, max_redeem_percent, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, now())
                         on conflict (tenant_id) do update
-                        set points_per_yuan = excluded.points_per_yuan, validity_days = excluded.validity_days, updated_at = now()""")
+                        set points_per_yuan = excluded.points_per_yuan, validity_days = excluded.validity_days,
+                            redeem_points_per_yuan = excluded.redeem_points_per_yuan, max_redeem_percent = excluded.max_redeem_percent,
+                            updated_at = now()""")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, settings.pointsPerYuan())
                 .setParameter(3, settings.validityDays())
+                .setParameter(4, settings.redeemPointsPerYuan())
+                .setParameter(5, settings.maxRedeemPercent())
                 .executeUpdate();
         return settings;
     }

@@ -1,0 +1,108 @@
+package io.memberhub.platform.points;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.memberhub.platform.Merchants;
+import io.memberhub.platform.Merchants.Merchant;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PointsLotsTest {
+
+    private static String member(Merchant m, String phone) {
+        return m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
+    }
+
+    private static void settings(Merchant m, int validityDays, int redeemPointsPerYuan, int maxPercent) {
+        m.asOwner().body(Map.of("pointsPerYuan", 1, "validityDays", validityDays, "redeemPointsPerYuan", redeemPointsPerYuan,
+                "maxRedeemPercent", maxPercent)).put("/api/v1/points/settings").then().statusCode(200);
+    }
+
+    private static void order(Merchant m, String member, String id, long fen, Instant paidAt) {
+        m.asOwner().header("Idempotency-Key", id)
+                .body(Map.of("memberId", member, "externalId", id, "amount", fen, "channel", "shop", "paidAt", paidAt.toString()))
+                .post("/api/v1/orders").then().statusCode(201);
+    }
+
+    private static ValidatableResponse redeem(Merchant m, String member, String id, long points, long orderFen) {
+        return m.asOwner().header("Idempotency-Key", "k-" + id)
+                .body(Map.of("memberId", member, "externalId", id, "points", points, "orderAmount", orderFen))
+                .post("/api/v1/points/redemptions").then();
+    }
+
+    private static Instant daysAgo(int days) {
+        return Instant.now().minus(Duration.ofDays(days));
+    }
+
+    @Test
+    void spendingTakesTheSoonestExpiringPointsFirst() {
+        Merchant m = Merchants.signUp("lots");
+        settings(m, 120, 100, 100);
+        String member = member(m, "15500000001");
+        order(m, member, "OLD", 10_000, daysAgo(100));
+        order(m, member, "NEW", 10_000, daysAgo(0).minusSeconds(60));
+        m.asOwner().get("/api/v1/members/" + member + "/points").then()
+                .body("balance", equalTo(200)).body("expiringWithin30Days", equalTo(100));
+
+        redeem(m, member, "R1", 60, 10_000).statusCode(201).body("discount", equalTo(60)).body("balance", equalTo(140));
+
+        m.asOwner().get("/api/v1/members/" + member + "/points").then()
+                .body("balance", equalTo(140)).body("expiringWithin30Days", equalTo(40)).body("consistent", equalTo(true));
+    }
+
+    @Test
+    void expiredPointsAreWrittenOffEvenWithoutAnExpiryRun() {
+        Merchant m = Merchants.signUp("expiry");
+        settings(m, 1, 100, 100);
+        String member = member(m, "15500000002");
+        order(m, member, "GONE", 30_000, daysAgo(3));
+        order(m, member, "FRESH", 5_000, daysAgo(0).minusSeconds(60));
+
+        m.asOwner().get("/api/v1/members/" + member + "/points").then()
+                .body("balance", equalTo(50)).body("ledgerSum", equalTo(50)).body("consistent", equalTo(true))
+                .body("expiringWithin30Days", equalTo(50))
+                .body("recent.reason", hasItem("EXPIRY"));
+        redeem(m, member, "R", 51, 100_000).statusCode(422).body("code", equalTo("INSUFFICIENT_POINTS"));
+    }
+
+    @Test
+    void redemptionFollowsTheMerchantsRateAndCap() {
+        Merchant m = Merchants.signUp("redeem");
+        settings(m, 365, 100, 50);
+        String member = member(m, "15500000003");
+        order(m, member, "BIG", 100_000, daysAgo(1));
+
+        m.asOwner().queryParam("memberId", member).queryParam("orderAmount", 1_999).get("/api/v1/points/redemptions/quote")
+                .then().statusCode(200).body("balance", equalTo(1_000)).body("maxPoints", equalTo(999)).body("maxDiscount", equalTo(999));
+        redeem(m, member, "O-1", 1_000, 1_999).statusCode(422).body("code", equalTo("REDEMPTION_EXCEEDS_SHARE"));
+        redeem(m, member, "O-1", 500, 2_000).statusCode(201).body("discount", equalTo(500)).body("balance", equalTo(500));
+        redeem(m, member, "O-1", 500, 2_000).statusCode(201).header("Idempotent-Replayed", "true").body("balance", equalTo(500));
+        m.asOwner().header("Idempotency-Key", "other").body(Map.of("memberId", member, "externalId", "O-1", "points", 100, "orderAmount", 2_000))
+                .post("/api/v1/points/redemptions").then().statusCode(409).body("code", equalTo("REDEMPTION_EXISTS"));
+        redeem(m, member, "O-2", 600, 100_000).statusCode(422).body("code", equalTo("INSUFFICIENT_POINTS"));
+
+        settings(m, 365, 300, 100);
+        redeem(m, member, "O-3", 1, 100_000).statusCode(400).body("errors[0].field", equalTo("points"));
+        redeem(m, member, "O-3", 3, 100_000).statusCode(201).body("discount", equalTo(1));
+        m.asOwner().get("/api/v1/members/" + member + "/points").then().body("balance", equalTo(497)).body("consistent", equalTo(true));
+    }
+
+    @Test
+    void aRefundAfterARedemptionReversesOnlyWhatIsLeft() {
+        Merchant m = Merchants.signUp("refund-after-redeem");
+        settings(m, 365, 100, 100);
+        String member = member(m, "15500000004");
+        order(m, member, "SO", 10_000, daysAgo(1));
+        redeem(m, member, "R", 80, 10_000).statusCode(201).body("balance", equalTo(20));
+
+        m.asOwner().header("Idempotency-Key", "refund").body(Map.of("amount", 10_000)).post("/api/v1/orders/SO/refunds")
+                .then().statusCode(201).body("pointsReversed", equalTo(20)).body("pointsUnrecovered", equalTo(80)).body("pointsBalance", equalTo(0));
+        m.asOwner().get("/api/v1/members/" + member + "/points").then().body("balance", equalTo(0)).body("consistent", equalTo(true));
+    }
+}
