@@ -1,6 +1,7 @@
 package io.memberhub.platform.level;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
@@ -28,6 +29,9 @@ public class LevelService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Outbox outbox;
 
     public List<LevelResponse> list(CallContext call) {
         Map<UUID, Long> holders = new HashMap<>();
@@ -143,6 +147,8 @@ public class LevelService {
         change.explanation = why;
         change.createdAt = Instant.now();
         em.persist(change);
+        outbox.append(tenant, "LevelChanged", "member", memberId, new LevelChangeResponse(change.id(), change.fromLevelId, to.ref(),
+                trigger, why, change.createdAt));
     }
 
     private Level currentLevel(TenantBound tenant, UUID memberId, List<Level> ladder) {

@@ -1,6 +1,7 @@
 package io.memberhub.platform.order;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.LevelService;
@@ -51,6 +52,9 @@ public class OrderService {
     LevelService levels;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     EntityManager em;
 
     public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
@@ -83,7 +87,9 @@ public class OrderService {
                             order.paidAt.plus(Duration.ofDays(rules.validityDays())))
                     : points.balance(call, order.memberId);
             levels.evaluate(call, order.memberId, "order " + order.externalId);
-            return order.toResponse(balance);
+            OrderResponse recorded = order.toResponse(balance);
+            outbox.append(call, "OrderRecorded", "member", order.memberId, recorded);
+            return recorded;
         });
     }
 
@@ -114,8 +120,10 @@ public class OrderService {
             em.persist(refund);
             order.refundedAmount = refundedAfter;
             order.pointsReversed = reversedTarget;
-            return new RefundResponse(refund.id(), order.id(), externalId, request.amount(), refundedAfter, taken,
+            var refunded = new RefundResponse(refund.id(), order.id(), externalId, request.amount(), refundedAfter, taken,
                     reversal - taken, points.balance(call, order.memberId));
+            outbox.append(call, "OrderRefunded", "member", order.memberId, refunded);
+            return refunded;
         });
     }
 

@@ -1,6 +1,7 @@
 package io.memberhub.platform.points;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.member.MemberService;
@@ -38,6 +39,9 @@ public class PointsRedemptions {
     @Inject
     EntityManager em;
 
+    @Inject
+    Outbox outbox;
+
     public Outcome<Redemption.Response> redeem(CallContext call, String key, Redemption.Request request) {
         return idempotent.run(call, "points-redemption", key, request, Redemption.Response.class, () -> {
             members.requireLive(call, request.memberId());
@@ -71,7 +75,9 @@ public class PointsRedemptions {
                 throw e;
             }
             long balance = ledger.spend(call, request.memberId(), request.points(), REASON, "redemption", request.externalId());
-            return new Redemption.Response(id, request.externalId(), request.memberId(), request.points(), discount, balance);
+            var redeemed = new Redemption.Response(id, request.externalId(), request.memberId(), request.points(), discount, balance);
+            outbox.append(call, "PointsRedeemed", "member", request.memberId(), redeemed);
+            return redeemed;
         });
     }
 

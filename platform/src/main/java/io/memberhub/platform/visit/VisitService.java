@@ -1,6 +1,7 @@
 package io.memberhub.platform.visit;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.LevelService;
@@ -33,6 +34,9 @@ public class VisitService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Outbox outbox;
+
     public Outcome<VisitResponse> record(CallContext call, String key, VisitRequest request) {
         return idempotent.run(call, "visit", key, request, VisitResponse.class, () -> {
             members.requireLive(call, request.memberId());
@@ -52,7 +56,9 @@ public class VisitService {
                 throw e;
             }
             levels.evaluate(call, visit.memberId, "visit " + visit.externalId);
-            return new VisitResponse(visit.id(), visit.externalId, visit.memberId, visit.location, visit.visitedAt);
+            var recorded = new VisitResponse(visit.id(), visit.externalId, visit.memberId, visit.location, visit.visitedAt);
+            outbox.append(call, "VisitRecorded", "member", visit.memberId, recorded);
+            return recorded;
         });
     }
 }

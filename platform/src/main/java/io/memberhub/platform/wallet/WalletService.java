@@ -1,6 +1,7 @@
 package io.memberhub.platform.wallet;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.LevelService;
@@ -51,6 +52,9 @@ public class WalletService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Outbox outbox;
+
     public Outcome<TopUpResponse> topUp(CallContext call, String key, TopUpRequest request) {
         return idempotent.run(call, "top-up", key, request, TopUpResponse.class, () -> {
             members.requireLive(call, request.memberId());
@@ -69,7 +73,9 @@ public class WalletService {
                 balance = ledger.credit(call, topUp.memberId, topUp.bonus, WalletEntry.Kind.BONUS, topUp.externalId);
             }
             levels.evaluate(call, topUp.memberId, "top-up " + topUp.externalId);
-            return new TopUpResponse(topUp.id(), topUp.externalId, topUp.memberId, topUp.amount, topUp.bonus, balance);
+            var recorded = new TopUpResponse(topUp.id(), topUp.externalId, topUp.memberId, topUp.amount, topUp.bonus, balance);
+            outbox.append(call, "TopUpRecorded", "member", topUp.memberId, recorded);
+            return recorded;
         });
     }
 
@@ -84,7 +90,9 @@ public class WalletService {
             persistOnce(payment, "wallet_payment_external_uq", () -> ProblemException.conflict("PAYMENT_EXISTS",
                     "Payment " + request.externalId() + " was already recorded under another Idempotency-Key"));
             long balance = ledger.debit(call, payment.memberId, payment.amount, WalletEntry.Kind.PAYMENT, payment.externalId);
-            return new PaymentResponse(payment.id(), payment.externalId, payment.memberId, payment.amount, 0, balance);
+            var paid = new PaymentResponse(payment.id(), payment.externalId, payment.memberId, payment.amount, 0, balance);
+            outbox.append(call, "WalletPaid", "member", payment.memberId, paid);
+            return paid;
         });
     }
 
@@ -102,7 +110,9 @@ public class WalletService {
             }
             payment.refundedAmount += request.amount();
             long balance = ledger.credit(call, payment.memberId, request.amount(), WalletEntry.Kind.PAYMENT_REFUND, externalId);
-            return new PaymentResponse(payment.id(), externalId, payment.memberId, payment.amount, payment.refundedAmount, balance);
+            var refunded = new PaymentResponse(payment.id(), externalId, payment.memberId, payment.amount, payment.refundedAmount, balance);
+            outbox.append(call, "WalletPaymentRefunded", "member", payment.memberId, refunded);
+            return refunded;
         });
     }
 
