@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The platform service as a child JVM, configured with the stack's connection properties. */
-final class PlatformProcess implements AutoCloseable {
+public final class PlatformProcess implements AutoCloseable {
 
     private final Path jar;
     private final int httpPort;
@@ -22,16 +22,20 @@ final class PlatformProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    PlatformProcess(Path jar, int httpPort, Map<String, String> properties, Path log) {
+    public PlatformProcess(Path jar, int httpPort, Map<String, String> properties, Path log) {
         this.jar = jar;
         this.httpPort = httpPort;
         this.properties = properties;
         this.log = log;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extraOptions = Env.get("MEMBERHUB_PLATFORM_JAVA_OPTS");
+        if (extraOptions != null) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-jar");

@@ -70,17 +70,30 @@ public class LevelService {
     }
 
     /**
-     * Moves the member up to the best level whose rule the facts now meet, records why, and returns
-     * where the member stands. Concurrent evaluations for one member run one after the other.
+     * Moves the member up to the best level whose rule the facts now meet and records why. Called
+     * for every fact; concurrent evaluations for one member run one after the other.
      */
+    public void applyFacts(TenantBound tenant, UUID memberId, String trigger) {
+        List<Level> ladder = ladder();
+        advance(tenant, memberId, trigger, ladder, new MemberFacts(em, tenant.tenantId().toString(), memberId, Instant.now()));
+    }
+
+    /** {@link #applyFacts}, then where the member stands and how far the next level is. */
     public MemberLevelResponse evaluate(TenantBound tenant, UUID memberId, String trigger) {
+        List<Level> ladder = ladder();
+        MemberFacts facts = new MemberFacts(em, tenant.tenantId().toString(), memberId, Instant.now());
+        Level current = advance(tenant, memberId, trigger, ladder, facts);
+        return standing(tenant, memberId, ladder, current, facts);
+    }
+
+    private Level advance(TenantBound tenant, UUID memberId, String trigger, List<Level> ladder, MemberFacts facts) {
+        if (ladder.isEmpty()) {
+            return null;
+        }
         em.createNativeQuery("select 1 from member where tenant_id = ?1 and id = ?2 for no key update")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, memberId)
                 .getResultList();
-        List<Level> ladder = ladder();
-        Instant now = Instant.now();
-        MemberFacts facts = new MemberFacts(em, tenant.tenantId().toString(), memberId, now);
         Level current = currentLevel(tenant, memberId, ladder);
         for (Level candidate : ladder.reversed()) {
             if (current != null && candidate.rank <= current.rank) {
@@ -89,12 +102,12 @@ public class LevelService {
             List<Condition.Check> checks = new ArrayList<>();
             if (candidate.upgradeRule == null || candidate.upgradeRule.evaluate(facts, checks)) {
                 moveTo(tenant, memberId, current, candidate, trigger, new LevelExplanation(
-                        candidate.upgradeRule == null ? "entry level " + candidate.name : "upgrade rule of " + candidate.name, checks, now));
-                current = candidate;
-                break;
+                        candidate.upgradeRule == null ? "entry level " + candidate.name : "upgrade rule of " + candidate.name,
+                        checks, facts.asOf()));
+                return candidate;
             }
         }
-        return standing(tenant, memberId, ladder, current, facts);
+        return current;
     }
 
     public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {

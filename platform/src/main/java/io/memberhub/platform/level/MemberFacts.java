@@ -25,6 +25,10 @@ final class MemberFacts {
         this.asOf = asOf;
     }
 
+    Instant asOf() {
+        return asOf;
+    }
+
     long value(Metric metric, Window window) {
         Instant from = window == null ? Instant.EPOCH : window.start(asOf);
         return values.computeIfAbsent(metric + "@" + from, k -> query(metric, from));

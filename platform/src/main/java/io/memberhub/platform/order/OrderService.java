@@ -86,7 +86,7 @@ public class OrderService {
                     ? points.earn(call, order.memberId, order.pointsEarned, EARN_REASON, "order", order.externalId,
                             order.paidAt.plus(Duration.ofDays(rules.validityDays())))
                     : points.balance(call, order.memberId);
-            levels.evaluate(call, order.memberId, "order " + order.externalId);
+            levels.applyFacts(call, order.memberId, "order " + order.externalId);
             OrderResponse recorded = order.toResponse(balance);
             outbox.append(call, "OrderRecorded", "member", order.memberId, recorded);
             return recorded;

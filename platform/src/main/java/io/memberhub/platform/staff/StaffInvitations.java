@@ -3,6 +3,7 @@ package io.memberhub.platform.staff;
 import io.memberhub.platform.identity.KeycloakDirectory;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.CallContextResolver;
 import io.memberhub.platform.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class StaffInvitations {
     @Inject
     TenantRepository tenants;
 
+    @Inject
+    CallContextResolver callContexts;
+
     public StaffResponse invite(CallContext call, InviteStaffRequest request) {
         StaffRole role = StaffRole.fromId(request.role());
         if (role == StaffRole.ADMIN && call.role() != StaffRole.OWNER) {
@@ -56,7 +60,9 @@ public class StaffInvitations {
         }
         try {
             directory.addMember(orgId, userId);
-            return staff.add(call, userId, email, role).withTemporaryPassword(temporaryPassword);
+            StaffResponse added = staff.add(call, userId, email, role).withTemporaryPassword(temporaryPassword);
+            callContexts.evict(call.tenantId());
+            return added;
         } catch (RuntimeException failure) {
             undo(orgId, userId, existing.isEmpty());
             throw failure;
@@ -65,12 +71,15 @@ public class StaffInvitations {
 
     public StaffResponse changeRole(CallContext call, UUID staffId, ChangeRoleRequest request) {
         requireOwner(call);
-        return staff.changeRole(call, staffId, StaffRole.fromId(request.role()));
+        StaffResponse changed = staff.changeRole(call, staffId, StaffRole.fromId(request.role()));
+        callContexts.evict(call.tenantId());
+        return changed;
     }
 
     public void remove(CallContext call, UUID staffId) {
         requireOwner(call);
         String userId = staff.remove(call, staffId);
+        callContexts.evict(call.tenantId());
         directory.removeMember(organizationOf(call), userId);
     }
 

@@ -6,6 +6,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.UUID;
 
 /**
@@ -20,11 +21,17 @@ import java.util.UUID;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class TenantTransactionInterceptor {
 
+    /** Nested tenant calls in one transaction set the database setting once. */
+    private static final String BOUND_TENANT = TenantTransactionInterceptor.class.getName() + ".tenant";
+
     @Inject
     TenantScope scope;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     @AroundInvoke
     Object bind(InvocationContext ctx) throws Exception {
@@ -34,9 +41,15 @@ public class TenantTransactionInterceptor {
         }
         UUID tenant = bound.tenantId();
         scope.enter(tenant);
-        em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
-                .setParameter(1, tenant.toString())
-                .getSingleResult();
+        Object boundTo = transaction.getResource(BOUND_TENANT);
+        if (boundTo == null) {
+            em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
+                    .setParameter(1, tenant.toString())
+                    .getSingleResult();
+            transaction.putResource(BOUND_TENANT, tenant);
+        } else if (!boundTo.equals(tenant)) {
+            throw new IllegalStateException("A transaction bound to tenant " + boundTo + " may not work for " + tenant);
+        }
         return ctx.proceed();
     }
 }

@@ -55,7 +55,7 @@ public class VisitService {
                 }
                 throw e;
             }
-            levels.evaluate(call, visit.memberId, "visit " + visit.externalId);
+            levels.applyFacts(call, visit.memberId, "visit " + visit.externalId);
             var recorded = new VisitResponse(visit.id(), visit.externalId, visit.memberId, visit.location, visit.visitedAt);
             outbox.append(call, "VisitRecorded", "member", visit.memberId, recorded);
             return recorded;

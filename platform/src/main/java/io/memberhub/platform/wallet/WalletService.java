@@ -72,7 +72,7 @@ public class WalletService {
             if (topUp.bonus > 0) {
                 balance = ledger.credit(call, topUp.memberId, topUp.bonus, WalletEntry.Kind.BONUS, topUp.externalId);
             }
-            levels.evaluate(call, topUp.memberId, "top-up " + topUp.externalId);
+            levels.applyFacts(call, topUp.memberId, "top-up " + topUp.externalId);
             var recorded = new TopUpResponse(topUp.id(), topUp.externalId, topUp.memberId, topUp.amount, topUp.bonus, balance);
             outbox.append(call, "TopUpRecorded", "member", topUp.memberId, recorded);
             return recorded;
