@@ -19,6 +19,10 @@ class Level extends TenantOwned {
     @Column(nullable = false)
     String name;
 
+    /** Members at this level earn this percent of the normal points (150 = one and a half times). */
+    @Column(name = "points_percent", nullable = false)
+    int pointsPercent = 100;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "upgrade_rule")
     Condition upgradeRule;

@@ -7,8 +7,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A level: its place on the ladder (higher rank = better), name and upgrade rule (none = entry level). */
+/**
+ * A level: its place on the ladder (higher rank = better), name, upgrade rule (none = entry level)
+ * and the percent of normal points its members earn (default 100).
+ */
 public record LevelRequest(@NotBlank @Size(max = 40) String name,
                            @NotNull @Min(0) @Max(99) Integer rank,
-                           @Valid Condition upgradeRule) {
+                           @Valid Condition upgradeRule,
+                           @Min(0) @Max(1000) Integer pointsPercent) {
 }

@@ -3,5 +3,5 @@ package io.memberhub.platform.level;
 import java.util.UUID;
 
 /** A level with how many members hold it now. */
-public record LevelResponse(UUID id, int rank, String name, Condition upgradeRule, long members) {
+public record LevelResponse(UUID id, int rank, String name, Condition upgradeRule, int pointsPercent, long members) {
 }

@@ -41,7 +41,7 @@ public class LevelService {
                 .getResultList();
         counts.forEach(row -> holders.put((UUID) row[0], ((Number) row[1]).longValue()));
         return ladder().stream()
-                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, holders.getOrDefault(l.id(), 0L)))
+                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, l.pointsPercent, holders.getOrDefault(l.id(), 0L)))
                 .toList();
     }
 
@@ -50,14 +50,14 @@ public class LevelService {
         level.createdAt = Instant.now();
         apply(level, request);
         save(level);
-        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, 0);
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, 0);
     }
 
     public LevelResponse update(CallContext call, UUID id, LevelRequest request) {
         Level level = find(id);
         apply(level, request);
         save(level);
-        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, holders(id));
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, holders(id));
     }
 
     public void delete(CallContext call, UUID id) {
@@ -108,6 +108,17 @@ public class LevelService {
             }
         }
         return current;
+    }
+
+    /** The percent of normal points the member's current level earns (100 without a level). */
+    public int pointsPercent(TenantBound tenant, UUID memberId) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("select l.points_percent from member_level m join level l "
+                        + "on l.tenant_id = m.tenant_id and l.id = m.level_id where m.tenant_id = ?1 and m.member_id = ?2")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .getResultList();
+        return rows.isEmpty() ? 100 : rows.getFirst().intValue();
     }
 
     public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {
@@ -196,6 +207,7 @@ public class LevelService {
         level.name = request.name().strip();
         level.rank = request.rank();
         level.upgradeRule = request.upgradeRule();
+        level.pointsPercent = request.pointsPercent() == null ? 100 : request.pointsPercent();
         level.updatedAt = Instant.now();
     }
 

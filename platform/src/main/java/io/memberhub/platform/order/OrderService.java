@@ -72,7 +72,9 @@ public class OrderService {
             order.items = request.items() == null ? new ArrayList<>() : new ArrayList<>(request.items());
             order.paidAt = request.paidAt();
             order.createdAt = Instant.now();
-            order.pointsEarned = rules.pointsFor(order.amount);
+            order.pointsEarned = rules.pointsFor(order.amount,
+                    order.items.stream().map(i -> new PointsSettings.Line(i.category(), i.amount())).toList(),
+                    levels.pointsPercent(call, order.memberId), order.paidAt);
             try {
                 em.persist(order);
                 em.flush();

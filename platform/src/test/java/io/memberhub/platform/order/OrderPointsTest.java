@@ -81,7 +81,8 @@ class OrderPointsTest {
         String member = member(m, "18800000002");
         m.asOwner().body(Map.of("pointsPerYuan", 3, "validityDays", 730)).put("/api/v1/points/settings")
                 .then().statusCode(200).body("pointsPerYuan", equalTo(3));
-        post(m, "k", order(member, "SO-9", 1_099)).statusCode(201).body("pointsEarned", equalTo(30));
+        // 10.99 yuan at 3 points per yuan: 32.97, rounded down once at the end.
+        post(m, "k", order(member, "SO-9", 1_099)).statusCode(201).body("pointsEarned", equalTo(32));
         String expires = m.asOwner().get("/api/v1/members/" + member + "/points/entries").then().extract().path("[0].expiresAt");
         assertThat(Instant.parse(expires)).isAfter(Instant.now().plusSeconds(729L * 86_400));
 
