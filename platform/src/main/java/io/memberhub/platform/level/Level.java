@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -24,6 +26,10 @@ class Level extends TenantOwned {
     int pointsPercent = 100;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    List<Benefit> benefits = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "upgrade_rule")
     Condition upgradeRule;
 
@@ -32,6 +38,11 @@ class Level extends TenantOwned {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
+
+    /** The value of this level's benefit of {@code type}, if it has one. */
+    java.util.Optional<Long> benefit(Benefit.Type type) {
+        return benefits.stream().filter(b -> b.type() == type).findFirst().map(b -> b.value() == null ? 0L : b.value());
+    }
 
     LevelRef ref() {
         return new LevelRef(id(), rank, name);

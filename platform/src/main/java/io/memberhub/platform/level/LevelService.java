@@ -41,7 +41,7 @@ public class LevelService {
                 .getResultList();
         counts.forEach(row -> holders.put((UUID) row[0], ((Number) row[1]).longValue()));
         return ladder().stream()
-                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, l.pointsPercent, holders.getOrDefault(l.id(), 0L)))
+                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, l.pointsPercent, List.copyOf(l.benefits), holders.getOrDefault(l.id(), 0L)))
                 .toList();
     }
 
@@ -50,14 +50,14 @@ public class LevelService {
         level.createdAt = Instant.now();
         apply(level, request);
         save(level);
-        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, 0);
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, List.copyOf(level.benefits), 0);
     }
 
     public LevelResponse update(CallContext call, UUID id, LevelRequest request) {
         Level level = find(id);
         apply(level, request);
         save(level);
-        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, holders(id));
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, List.copyOf(level.benefits), holders(id));
     }
 
     public void delete(CallContext call, UUID id) {
@@ -110,15 +110,15 @@ public class LevelService {
         return current;
     }
 
-    /** The percent of normal points the member's current level earns (100 without a level). */
-    public int pointsPercent(TenantBound tenant, UUID memberId) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("select l.points_percent from member_level m join level l "
-                        + "on l.tenant_id = m.tenant_id and l.id = m.level_id where m.tenant_id = ?1 and m.member_id = ?2")
-                .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, memberId)
-                .getResultList();
-        return rows.isEmpty() ? 100 : rows.getFirst().intValue();
+    /** What the member's current level gives when earning and buying (neutral without a level). */
+    public Privileges privileges(TenantBound tenant, UUID memberId) {
+        Level level = currentLevel(tenant, memberId, ladder());
+        if (level == null) {
+            return Privileges.NONE;
+        }
+        return new Privileges(level.ref(), level.pointsPercent, level.benefit(Benefit.Type.POINTS_VALIDITY_PERCENT).orElse(100L).intValue(),
+                level.benefit(Benefit.Type.DISCOUNT_PERCENT).orElse(100L).intValue(),
+                level.benefit(Benefit.Type.FREE_SHIPPING_OVER).orElse(null), List.copyOf(level.benefits));
     }
 
     public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {
@@ -208,6 +208,11 @@ public class LevelService {
         level.rank = request.rank();
         level.upgradeRule = request.upgradeRule();
         level.pointsPercent = request.pointsPercent() == null ? 100 : request.pointsPercent();
+        List<Benefit> benefits = request.benefits() == null ? List.of() : request.benefits();
+        if (benefits.stream().map(Benefit::type).distinct().count() < benefits.size()) {
+            throw ProblemException.invalidField("benefits", "lists a benefit type twice");
+        }
+        level.benefits = new ArrayList<>(benefits);
         level.updatedAt = Instant.now();
     }
 

@@ -5,6 +5,7 @@ import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.level.Privileges;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.points.PointsLedger;
 import io.memberhub.platform.points.PointsSettings;
@@ -72,9 +73,10 @@ public class OrderService {
             order.items = request.items() == null ? new ArrayList<>() : new ArrayList<>(request.items());
             order.paidAt = request.paidAt();
             order.createdAt = Instant.now();
+            Privileges privileges = levels.privileges(call, order.memberId);
             order.pointsEarned = rules.pointsFor(order.amount,
                     order.items.stream().map(i -> new PointsSettings.Line(i.category(), i.amount())).toList(),
-                    levels.pointsPercent(call, order.memberId), order.paidAt);
+                    privileges.pointsPercent(), order.paidAt);
             try {
                 em.persist(order);
                 em.flush();
@@ -86,7 +88,7 @@ public class OrderService {
             }
             long balance = order.pointsEarned > 0
                     ? points.earn(call, order.memberId, order.pointsEarned, EARN_REASON, "order", order.externalId,
-                            order.paidAt.plus(Duration.ofDays(rules.validityDays())))
+                            order.paidAt.plus(Duration.ofDays((long) rules.validityDays() * privileges.validityPercent() / 100)))
                     : points.balance(call, order.memberId);
             levels.applyFacts(call, order.memberId, "order " + order.externalId);
             OrderResponse recorded = order.toResponse(balance);
