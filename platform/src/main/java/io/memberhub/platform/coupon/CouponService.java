@@ -1,0 +1,197 @@
+package io.memberhub.platform.coupon;
+
+import io.memberhub.platform.coupon.Coupons.CouponResponse;
+import io.memberhub.platform.coupon.Coupons.IssueRequest;
+import io.memberhub.platform.coupon.Coupons.RedeemRequest;
+import io.memberhub.platform.coupon.Coupons.RedeemResponse;
+import io.memberhub.platform.coupon.Coupons.TemplateRequest;
+import io.memberhub.platform.coupon.Coupons.TemplateResponse;
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
+import io.memberhub.platform.idempotency.IdempotentWrites;
+import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Coupon templates, coupons issued to members, and their one-time redemption. */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class CouponService {
+
+    /** Letters and digits that cannot be mistaken for each other when read out at a till. */
+    private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COUPON_COLUMNS = """
+            c.id, c.code, c.template_id, t.name, t.kind, t.value, t.min_spend, c.member_id, c.source, c.status,
+            c.issued_at, c.expires_at, c.redeemed_at, c.redeemed_order, c.discount""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    IdempotentWrites idempotent;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    Outbox outbox;
+
+    public TemplateResponse createTemplate(CallContext call, TemplateRequest request) {
+        UUID id = UUID.randomUUID();
+        long minSpend = request.minSpend() == null ? 0 : request.minSpend();
+        try {
+            em.createNativeQuery("insert into coupon_template (tenant_id, id, name, kind, value, min_spend, validity_days, created_at) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())")
+                    .setParameter(1, call.tenantId().toString()).setParameter(2, id).setParameter(3, request.name().strip())
+                    .setParameter(4, request.kind().name()).setParameter(5, request.value()).setParameter(6, minSpend)
+                    .setParameter(7, request.validityDays())
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "coupon_template_name_uq")) {
+                throw ProblemException.conflict("COUPON_TEMPLATE_EXISTS", "A coupon template is already called '" + request.name() + "'");
+            }
+            throw e;
+        }
+        return new TemplateResponse(id, request.name().strip(), request.kind(), request.value(), minSpend, request.validityDays());
+    }
+
+    public List<TemplateResponse> templates(CallContext call) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, name, kind, value, min_spend, validity_days from coupon_template "
+                        + "where tenant_id = ?1 order by created_at")
+                .setParameter(1, call.tenantId().toString()).getResultList();
+        return rows.stream().map(r -> new TemplateResponse((UUID) r[0], (String) r[1], CouponKind.valueOf((String) r[2]),
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).intValue())).toList();
+    }
+
+    /** Issues a coupon by hand; gift packs and campaigns issue through the same path with their own source. */
+    public Outcome<CouponResponse> issue(CallContext call, String key, IssueRequest request, String source) {
+        return idempotent.run(call, "coupon-issue", key, request, CouponResponse.class, () -> {
+            members.requireLive(call, request.memberId());
+            @SuppressWarnings("unchecked")
+            List<Number> validity = em.createNativeQuery("select validity_days from coupon_template where tenant_id = ?1 and id = ?2")
+                    .setParameter(1, call.tenantId().toString()).setParameter(2, request.templateId()).getResultList();
+            if (validity.isEmpty()) {
+                throw ProblemException.notFound("COUPON_TEMPLATE_NOT_FOUND", "No coupon template " + request.templateId());
+            }
+            UUID id = UUID.randomUUID();
+            Instant now = Instant.now();
+            em.createNativeQuery("insert into coupon (tenant_id, id, template_id, member_id, code, source, status, issued_at, expires_at) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, 'ISSUED', ?7, ?8)")
+                    .setParameter(1, call.tenantId().toString()).setParameter(2, id).setParameter(3, request.templateId())
+                    .setParameter(4, request.memberId()).setParameter(5, newCode()).setParameter(6, source)
+                    .setParameter(7, now).setParameter(8, now.plus(Duration.ofDays(validity.getFirst().longValue())))
+                    .executeUpdate();
+            CouponResponse issued = byId(call, id);
+            outbox.append(call, "CouponIssued", "member", request.memberId(), issued);
+            return issued;
+        });
+    }
+
+    public List<CouponResponse> memberCoupons(CallContext call, UUID memberId, String status) {
+        members.requireLive(call, memberId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
+                        + "on t.tenant_id = c.tenant_id and t.id = c.template_id where c.tenant_id = ?1 and c.member_id = ?2 "
+                        + "order by c.issued_at desc")
+                .setParameter(1, call.tenantId().toString()).setParameter(2, memberId).getResultList();
+        return rows.stream().map(CouponService::toResponse)
+                .filter(c -> status == null || c.status().equals(status))
+                .toList();
+    }
+
+    /** Redeems a coupon once: concurrent attempts wait on the coupon's row, and all but the first are refused. */
+    public Outcome<RedeemResponse> redeem(CallContext call, String code, String key, RedeemRequest request) {
+        return idempotent.run(call, "coupon-redeem", key, new RedeemOf(code, request), RedeemResponse.class, () -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
+                            + "on t.tenant_id = c.tenant_id and t.id = c.template_id where c.tenant_id = ?1 and c.code = ?2 for update of c")
+                    .setParameter(1, call.tenantId().toString()).setParameter(2, code).getResultList();
+            if (rows.isEmpty()) {
+                throw ProblemException.notFound("COUPON_NOT_FOUND", "No coupon " + code);
+            }
+            CouponResponse coupon = toResponse(rows.getFirst());
+            if (!coupon.memberId().equals(request.memberId())) {
+                throw refused("COUPON_NOT_YOURS", "This coupon belongs to another member");
+            }
+            switch (coupon.status()) {
+                case "REDEEMED" -> throw ProblemException.conflict("COUPON_ALREADY_REDEEMED",
+                        "Coupon " + code + " was redeemed for order " + coupon.redeemedOrder());
+                case "EXPIRED" -> throw refused("COUPON_EXPIRED", "Coupon " + code + " expired at " + coupon.expiresAt());
+                default -> {
+                }
+            }
+            if (request.orderAmount() < coupon.minSpend()) {
+                throw refused("COUPON_MIN_SPEND", "Coupon " + code + " needs an order of at least " + coupon.minSpend() + " fen");
+            }
+            long discount = coupon.kind().discount(coupon.value(), request.orderAmount());
+            em.createNativeQuery("update coupon set status = 'REDEEMED', redeemed_at = now(), redeemed_order = ?1, discount = ?2 "
+                            + "where tenant_id = ?3 and id = ?4")
+                    .setParameter(1, request.externalId()).setParameter(2, discount)
+                    .setParameter(3, call.tenantId().toString()).setParameter(4, coupon.id())
+                    .executeUpdate();
+            var redeemed = new RedeemResponse(code, request.externalId(), request.orderAmount(), discount, request.orderAmount() - discount);
+            outbox.append(call, "CouponRedeemed", "member", coupon.memberId(), redeemed);
+            return redeemed;
+        });
+    }
+
+    private CouponResponse byId(CallContext call, UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
+                        + "on t.tenant_id = c.tenant_id and t.id = c.template_id where c.tenant_id = ?1 and c.id = ?2")
+                .setParameter(1, call.tenantId().toString()).setParameter(2, id).getSingleResult();
+        return toResponse(row);
+    }
+
+    private static CouponResponse toResponse(Object[] r) {
+        Instant expires = instant(r[11]);
+        String status = (String) r[9];
+        if ("ISSUED".equals(status) && !expires.isAfter(Instant.now())) {
+            status = "EXPIRED";
+        }
+        return new CouponResponse((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], CouponKind.valueOf((String) r[4]),
+                ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (UUID) r[7], (String) r[8], status, instant(r[10]),
+                expires, r[12] == null ? null : instant(r[12]), (String) r[13], r[14] == null ? null : ((Number) r[14]).longValue());
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case Timestamp t -> t.toInstant();
+            case OffsetDateTime o -> o.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+        };
+    }
+
+    private static String newCode() {
+        char[] code = new char[12];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+
+    private static ProblemException refused(String code, String detail) {
+        return new ProblemException(422, code, "Coupon cannot be used", detail, List.of());
+    }
+
+    /** What a redemption's idempotency key covers. */
+    record RedeemOf(String code, RedeemRequest redemption) {
+    }
+}
