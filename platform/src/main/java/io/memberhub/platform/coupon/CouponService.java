@@ -13,6 +13,7 @@ import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,7 +82,12 @@ public class CouponService {
     }
 
     /** Issues a coupon by hand; gift packs and campaigns issue through the same path with their own source. */
-    public Outcome<CouponResponse> issue(CallContext call, String key, IssueRequest request, String source) {
+    public boolean templateExists(TenantBound tenant, UUID templateId) {
+        return !em.createNativeQuery("select 1 from coupon_template where tenant_id = ?1 and id = ?2")
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, templateId).getResultList().isEmpty();
+    }
+
+    public Outcome<CouponResponse> issue(TenantBound call, String key, IssueRequest request, String source) {
         return idempotent.run(call, "coupon-issue", key, request, CouponResponse.class, () -> {
             members.requireLive(call, request.memberId());
             @SuppressWarnings("unchecked")
@@ -152,7 +158,7 @@ public class CouponService {
         });
     }
 
-    private CouponResponse byId(CallContext call, UUID id) {
+    private CouponResponse byId(TenantBound call, UUID id) {
         Object[] row = (Object[]) em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
                         + "on t.tenant_id = c.tenant_id and t.id = c.template_id where c.tenant_id = ?1 and c.id = ?2")
                 .setParameter(1, call.tenantId().toString()).setParameter(2, id).getSingleResult();

@@ -30,6 +30,10 @@ class Level extends TenantOwned {
     List<Benefit> benefits = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "gift_pack")
+    GiftPack giftPack;
+
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "upgrade_rule")
     Condition upgradeRule;
 

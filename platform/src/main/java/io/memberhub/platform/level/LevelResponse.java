@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** A level with how many members hold it now. */
 public record LevelResponse(UUID id, int rank, String name, Condition upgradeRule, int pointsPercent, List<Benefit> benefits,
-                            long members) {
+                            GiftPack giftPack, long members) {
 }

@@ -1,7 +1,10 @@
 package io.memberhub.platform.level;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.event.Outbox;
+import io.memberhub.platform.points.PointsLedger;
+import io.memberhub.platform.points.PointsSettingsService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
@@ -33,6 +36,15 @@ public class LevelService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PointsLedger points;
+
+    @Inject
+    PointsSettingsService pointsSettings;
+
+    @Inject
+    CouponService coupons;
+
     public List<LevelResponse> list(CallContext call) {
         Map<UUID, Long> holders = new HashMap<>();
         @SuppressWarnings("unchecked")
@@ -41,23 +53,23 @@ public class LevelService {
                 .getResultList();
         counts.forEach(row -> holders.put((UUID) row[0], ((Number) row[1]).longValue()));
         return ladder().stream()
-                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, l.pointsPercent, List.copyOf(l.benefits), holders.getOrDefault(l.id(), 0L)))
+                .map(l -> new LevelResponse(l.id(), l.rank, l.name, l.upgradeRule, l.pointsPercent, List.copyOf(l.benefits), l.giftPack, holders.getOrDefault(l.id(), 0L)))
                 .toList();
     }
 
     public LevelResponse create(CallContext call, LevelRequest request) {
         var level = new Level();
         level.createdAt = Instant.now();
-        apply(level, request);
+        apply(call, level, request);
         save(level);
-        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, List.copyOf(level.benefits), 0);
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, List.copyOf(level.benefits), level.giftPack, 0);
     }
 
     public LevelResponse update(CallContext call, UUID id, LevelRequest request) {
         Level level = find(id);
-        apply(level, request);
+        apply(call, level, request);
         save(level);
-        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, List.copyOf(level.benefits), holders(id));
+        return new LevelResponse(level.id(), level.rank, level.name, level.upgradeRule, level.pointsPercent, List.copyOf(level.benefits), level.giftPack, holders(id));
     }
 
     public void delete(CallContext call, UUID id) {
@@ -171,8 +183,31 @@ public class LevelService {
         change.explanation = why;
         change.createdAt = Instant.now();
         em.persist(change);
+        grantGiftPack(tenant, memberId, to);
         outbox.append(tenant, "LevelChanged", "member", memberId, new LevelChangeResponse(change.id(), change.fromLevelId, to.ref(),
                 trigger, why, change.createdAt));
+    }
+
+    /** A level's gift pack, once per member and level however often the member comes back to it. */
+    private void grantGiftPack(TenantBound tenant, UUID memberId, Level level) {
+        if (level.giftPack == null || (level.giftPack.points() == 0 && level.giftPack.couponTemplateIds().isEmpty())) {
+            return;
+        }
+        int first = em.createNativeQuery("insert into level_gift (tenant_id, member_id, level_id, granted_at) values (?1, ?2, ?3, now()) "
+                        + "on conflict do nothing")
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, memberId).setParameter(3, level.id())
+                .executeUpdate();
+        if (first == 0) {
+            return;
+        }
+        if (level.giftPack.points() > 0) {
+            points.earn(tenant, memberId, level.giftPack.points(), "LEVEL_GIFT", "level", level.id().toString(),
+                    Instant.now().plus(java.time.Duration.ofDays(pointsSettings.get(tenant).validityDays())));
+        }
+        for (UUID template : level.giftPack.couponTemplateIds()) {
+            coupons.issue(tenant, "gift-" + memberId + "-" + level.id() + "-" + template,
+                    new io.memberhub.platform.coupon.Coupons.IssueRequest(template, memberId), "GIFT_PACK");
+        }
     }
 
     private Level currentLevel(TenantBound tenant, UUID memberId, List<Level> ladder) {
@@ -203,7 +238,7 @@ public class LevelService {
                 .setParameter(1, levelId).getSingleResult()).longValue();
     }
 
-    private void apply(Level level, LevelRequest request) {
+    private void apply(TenantBound tenant, Level level, LevelRequest request) {
         level.name = request.name().strip();
         level.rank = request.rank();
         level.upgradeRule = request.upgradeRule();
@@ -213,6 +248,14 @@ public class LevelService {
             throw ProblemException.invalidField("benefits", "lists a benefit type twice");
         }
         level.benefits = new ArrayList<>(benefits);
+        level.giftPack = request.giftPack();
+        if (level.giftPack != null) {
+            for (UUID template : level.giftPack.couponTemplateIds()) {
+                if (!coupons.templateExists(tenant, template)) {
+                    throw ProblemException.invalidField("giftPack.couponTemplateIds", "names no coupon template of this merchant: " + template);
+                }
+            }
+        }
         level.updatedAt = Instant.now();
     }
 

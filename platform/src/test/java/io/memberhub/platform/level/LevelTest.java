@@ -116,6 +116,30 @@ class LevelTest {
     }
 
     @Test
+    void reachingALevelGrantsItsGiftPackOnce() {
+        Merchant m = Merchants.signUp("gift-pack");
+        String coupon = m.asOwner().body(Map.of("name", "Welcome to Silver", "kind", "AMOUNT_OFF", "value", 1_000, "validityDays", 30))
+                .post("/api/v1/coupon-templates").then().statusCode(201).extract().path("id");
+        level(m, "普通", 0, null).statusCode(201);
+        m.asOwner().body(Map.of("name", "白银", "rank", 1, "upgradeRule", Map.of("metric", "SPEND", "atLeast", 10_000),
+                        "giftPack", Map.of("points", 500, "couponTemplateIds", List.of(coupon))))
+                .post("/api/v1/levels").then().statusCode(201).body("giftPack.points", equalTo(500));
+        String member = member(m, "17700000006");
+
+        order(m, member, "G-1", 10_000, Instant.now().minusSeconds(20));
+        order(m, member, "G-2", 10_000, Instant.now().minusSeconds(10));
+
+        m.asOwner().get("/api/v1/members/" + member + "/points").then()
+                .body("balance", equalTo(700)).body("recent.reason", hasItem("LEVEL_GIFT")).body("consistent", equalTo(true));
+        m.asOwner().get("/api/v1/members/" + member + "/coupons").then()
+                .body("size()", equalTo(1)).body("[0].source", equalTo("GIFT_PACK")).body("[0].name", equalTo("Welcome to Silver"));
+
+        m.asOwner().body(Map.of("name", "黄金", "rank", 2, "giftPack", Map.of("points", 1, "couponTemplateIds",
+                        List.of("00000000-0000-0000-0000-000000000001"))))
+                .post("/api/v1/levels").then().statusCode(400).body("errors[0].field", equalTo("giftPack.couponTemplateIds"));
+    }
+
+    @Test
     void badLaddersAreRefused() {
         Merchant m = merchantWithLadder("bad-ladder");
         level(m, "Dup", 1, null).statusCode(409).body("code", equalTo("LEVEL_RANK_TAKEN"));
