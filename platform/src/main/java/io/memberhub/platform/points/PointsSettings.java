@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>on {@code memberDay} (ISO weekday, 1 = Monday, in {@code timeZone}) earnings are multiplied by
  *       {@code memberDayPercent} (200 = double);</li>
  *   <li>items of a category in {@code categoryPercents} earn that percent of the normal rate;</li>
- *   <li>{@code redeemPointsPerYuan} points pay one yuan, for at most {@code maxRedeemPercent} of an order.</li>
+ *   <li>{@code redeemPointsPerYuan} points pay one yuan, for at most {@code maxRedeemPercent} of an order;</li>
+ *   <li>a daily sign-in earns {@code signInPoints}, and every {@code streakDays}-th day in a row adds {@code streakBonus}.</li>
  * </ul>
  * Multipliers are whole percents, so no floating point is involved; results round down.
  */
@@ -32,10 +33,13 @@ public record PointsSettings(@NotNull @Min(0) @Max(10_000) Integer pointsPerYuan
                              @Min(1) @Max(7) Integer memberDay,
                              @Min(100) @Max(1000) Integer memberDayPercent,
                              @Size(max = 100) Map<@NotNull @Size(min = 1, max = 80) String, @NotNull @Min(0) @Max(1000) Integer> categoryPercents,
-                             @Size(max = 64) String timeZone) {
+                             @Size(max = 64) String timeZone,
+                             @Min(0) @Max(100_000) Integer signInPoints,
+                             @Min(2) @Max(365) Integer streakDays,
+                             @Min(0) @Max(1_000_000) Integer streakBonus) {
 
     static final String DEFAULT_ZONE = "Asia/Shanghai";
-    static final PointsSettings DEFAULTS = new PointsSettings(1, 365, null, null, null, null, null, null);
+    static final PointsSettings DEFAULTS = new PointsSettings(1, 365, null, null, null, null, null, null, null, null, null);
 
     public PointsSettings {
         redeemPointsPerYuan = redeemPointsPerYuan == null ? 100 : redeemPointsPerYuan;
@@ -43,6 +47,9 @@ public record PointsSettings(@NotNull @Min(0) @Max(10_000) Integer pointsPerYuan
         memberDayPercent = memberDayPercent == null ? 100 : memberDayPercent;
         categoryPercents = categoryPercents == null ? Map.of() : Map.copyOf(categoryPercents);
         timeZone = timeZone == null ? DEFAULT_ZONE : timeZone;
+        signInPoints = signInPoints == null ? 0 : signInPoints;
+        streakDays = streakDays == null ? 7 : streakDays;
+        streakBonus = streakBonus == null ? 0 : streakBonus;
     }
 
     @JsonIgnore
