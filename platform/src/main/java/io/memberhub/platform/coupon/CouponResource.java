@@ -3,7 +3,6 @@ package io.memberhub.platform.coupon;
 import io.memberhub.platform.coupon.Coupons.IssueRequest;
 import io.memberhub.platform.coupon.Coupons.RedeemRequest;
 import io.memberhub.platform.idempotency.IdempotentWrites;
-import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +30,7 @@ public class CouponResource {
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Issue a coupon to a member", description = "Requires an Idempotency-Key.")
     public Response issue(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull IssueRequest request) {
-        return created(coupons.issue(currentCall.get(), key, request, "HAND"));
+        return coupons.issue(currentCall.get(), key, request, "HAND").created();
     }
 
     @POST
@@ -42,10 +41,6 @@ public class CouponResource {
                     + "Requires an Idempotency-Key.")
     public Response redeem(@PathParam("code") String code, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull RedeemRequest request) {
-        return created(coupons.redeem(currentCall.get(), code, key, request));
-    }
-
-    private static Response created(Outcome<?> outcome) {
-        return Response.status(201).header("Idempotent-Replayed", outcome.replayed()).entity(outcome.response()).build();
+        return coupons.redeem(currentCall.get(), code, key, request).created();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,14 @@ public class IdempotentWrites {
 
     /** The answer, and whether it was replayed from an earlier call. */
     public record Outcome<T>(T response, boolean replayed) {
+
+        /** The HTTP answer to a write: 201 with the stored body, saying whether it is a replay. */
+        public Response created() {
+            return Response.status(Response.Status.CREATED).header(REPLAYED_HEADER, replayed).entity(response).build();
+        }
     }
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     @Inject
     EntityManager em;

@@ -21,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Orders")
 public class OrderResource {
 
-    static final String REPLAYED = "Idempotent-Replayed";
-
     @Inject
     CurrentCall currentCall;
 
@@ -36,9 +34,8 @@ public class OrderResource {
                     + "the same key with a different order is a 409. Earns points by the merchant's points settings.")
     public Response record(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull RecordOrderRequest request) {
         Outcome<OrderResponse> outcome = orders.record(currentCall.get(), key, request);
-        return Response.created(UriBuilder.fromPath("/api/v1/orders/{id}").build(outcome.response().externalId()))
-                .header(REPLAYED, outcome.replayed())
-                .entity(outcome.response())
+        return Response.fromResponse(outcome.created())
+                .location(UriBuilder.fromPath("/api/v1/orders/{id}").build(outcome.response().externalId()))
                 .build();
     }
 
@@ -58,7 +55,6 @@ public class OrderResource {
                     + "points the member already spent are reported as pointsUnrecovered (the balance never goes negative).")
     public Response refund(@PathParam("externalId") String externalId, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull RefundRequest request) {
-        Outcome<RefundResponse> outcome = orders.refund(currentCall.get(), externalId, key, request);
-        return Response.status(201).header(REPLAYED, outcome.replayed()).entity(outcome.response()).build();
+        return orders.refund(currentCall.get(), externalId, key, request).created();
     }
 }

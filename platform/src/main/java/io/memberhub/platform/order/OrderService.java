@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -77,15 +76,7 @@ public class OrderService {
             order.pointsEarned = rules.pointsFor(order.amount,
                     order.items.stream().map(i -> new PointsSettings.Line(i.category(), i.amount())).toList(),
                     privileges.pointsPercent(), order.paidAt);
-            try {
-                em.persist(order);
-                em.flush();
-            } catch (PersistenceException e) {
-                if (UniqueViolation.of(e, "member_order_external_uq")) {
-                    throw orderExists(request.externalId());
-                }
-                throw e;
-            }
+            UniqueViolation.persistOnce(em, order, "member_order_external_uq", () -> orderExists(request.externalId()));
             long balance = order.pointsEarned > 0
                     ? points.earn(call, order.memberId, order.pointsEarned, EARN_REASON, "order", order.externalId,
                             order.paidAt.plus(Duration.ofDays((long) rules.validityDays() * privileges.validityPercent() / 100)))

@@ -1,7 +1,6 @@
 package io.memberhub.platform.points;
 
 import io.memberhub.platform.idempotency.IdempotentWrites;
-import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,8 +33,7 @@ public class PointsRedemptionResource {
             description = "Spends the soonest-expiring points first. Refused with 422 when the points exceed the merchant's share cap "
                     + "(REDEMPTION_EXCEEDS_SHARE) or the balance (INSUFFICIENT_POINTS). Requires an Idempotency-Key.")
     public Response redeem(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull Redemption.Request request) {
-        Outcome<Redemption.Response> outcome = redemptions.redeem(currentCall.get(), key, request);
-        return Response.status(201).header("Idempotent-Replayed", outcome.replayed()).entity(outcome.response()).build();
+        return redemptions.redeem(currentCall.get(), key, request).created();
     }
 
     @GET

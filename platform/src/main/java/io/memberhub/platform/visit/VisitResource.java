@@ -1,7 +1,6 @@
 package io.memberhub.platform.visit;
 
 import io.memberhub.platform.idempotency.IdempotentWrites;
-import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +27,6 @@ public class VisitResource {
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Record a visit or check-in", description = "Requires an Idempotency-Key; feeds VISIT_COUNT level rules.")
     public Response record(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull VisitRequest request) {
-        Outcome<VisitResponse> outcome = visits.record(currentCall.get(), key, request);
-        return Response.status(201).header("Idempotent-Replayed", outcome.replayed()).entity(outcome.response()).build();
+        return visits.record(currentCall.get(), key, request).created();
     }
 }

@@ -12,7 +12,6 @@ import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
@@ -46,15 +45,8 @@ public class VisitService {
             visit.location = request.location();
             visit.visitedAt = request.visitedAt();
             visit.createdAt = Instant.now();
-            try {
-                em.persist(visit);
-                em.flush();
-            } catch (PersistenceException e) {
-                if (UniqueViolation.of(e, "visit_external_uq")) {
-                    throw ProblemException.conflict("VISIT_EXISTS", "Visit " + request.externalId() + " was already recorded under another Idempotency-Key");
-                }
-                throw e;
-            }
+            UniqueViolation.persistOnce(em, visit, "visit_external_uq", () -> ProblemException.conflict("VISIT_EXISTS",
+                    "Visit " + request.externalId() + " was already recorded under another Idempotency-Key"));
             levels.applyFacts(call, visit.memberId, "visit " + visit.externalId);
             var recorded = new VisitResponse(visit.id(), visit.externalId, visit.memberId, visit.location, visit.visitedAt);
             outbox.append(call, "VisitRecorded", "member", visit.memberId, recorded);

@@ -1,7 +1,6 @@
 package io.memberhub.platform.wallet;
 
 import io.memberhub.platform.idempotency.IdempotentWrites;
-import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.tenancy.CurrentCall;
 import io.memberhub.platform.wallet.WalletRequests.BonusTiers;
 import io.memberhub.platform.wallet.WalletRequests.PaymentRefundRequest;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +35,7 @@ public class WalletResource {
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Record a top-up", description = "Amount in fen; the best bonus tier applies. Requires an Idempotency-Key.")
     public Response topUp(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull TopUpRequest request) {
-        return created(wallet.topUp(currentCall.get(), key, request));
+        return wallet.topUp(currentCall.get(), key, request).created();
     }
 
     @POST
@@ -45,7 +43,7 @@ public class WalletResource {
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Pay from stored value", description = "Refused with 422 INSUFFICIENT_BALANCE when the balance is short. Requires an Idempotency-Key.")
     public Response pay(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull PaymentRequest request) {
-        return created(wallet.pay(currentCall.get(), key, request));
+        return wallet.pay(currentCall.get(), key, request).created();
     }
 
     @POST
@@ -54,7 +52,7 @@ public class WalletResource {
     @Operation(summary = "Give (part of) a stored-value payment back", description = "Requires an Idempotency-Key.")
     public Response refund(@PathParam("externalId") String externalId, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull PaymentRefundRequest request) {
-        return created(wallet.refundPayment(currentCall.get(), externalId, key, request));
+        return wallet.refundPayment(currentCall.get(), externalId, key, request).created();
     }
 
     @GET
@@ -70,9 +68,5 @@ public class WalletResource {
     @Operation(summary = "Replace the top-up bonus tiers", description = "e.g. pay 100000 get 10000: pay 1000 yuan, hold 1100.")
     public BonusTiers replaceBonusTiers(@Valid @NotNull BonusTiers tiers) {
         return wallet.replaceBonusTiers(currentCall.get(), tiers);
-    }
-
-    private static Response created(Outcome<?> outcome) {
-        return Response.status(201).header("Idempotent-Replayed", outcome.replayed()).entity(outcome.response()).build();
     }
 }

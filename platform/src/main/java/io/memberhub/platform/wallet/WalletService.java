@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** Stored value: top-ups (with bonus tiers), payments from the balance and their refunds. */
 @ApplicationScoped
@@ -66,7 +64,7 @@ public class WalletService {
             topUp.channel = request.channel();
             topUp.paidAt = request.paidAt();
             topUp.createdAt = Instant.now();
-            persistOnce(topUp, "top_up_external_uq", () -> ProblemException.conflict("TOP_UP_EXISTS",
+            UniqueViolation.persistOnce(em, topUp, "top_up_external_uq", () -> ProblemException.conflict("TOP_UP_EXISTS",
                     "Top-up " + request.externalId() + " was already recorded under another Idempotency-Key"));
             long balance = ledger.credit(call, topUp.memberId, topUp.amount, WalletEntry.Kind.TOP_UP, topUp.externalId);
             if (topUp.bonus > 0) {
@@ -87,7 +85,7 @@ public class WalletService {
             payment.externalId = request.externalId();
             payment.amount = request.amount();
             payment.createdAt = Instant.now();
-            persistOnce(payment, "wallet_payment_external_uq", () -> ProblemException.conflict("PAYMENT_EXISTS",
+            UniqueViolation.persistOnce(em, payment, "wallet_payment_external_uq", () -> ProblemException.conflict("PAYMENT_EXISTS",
                     "Payment " + request.externalId() + " was already recorded under another Idempotency-Key"));
             long balance = ledger.debit(call, payment.memberId, payment.amount, WalletEntry.Kind.PAYMENT, payment.externalId);
             var paid = new PaymentResponse(payment.id(), payment.externalId, payment.memberId, payment.amount, 0, balance);
@@ -159,18 +157,6 @@ public class WalletService {
                 .setParameter(2, amount)
                 .getResultList();
         return best.isEmpty() ? 0 : best.getFirst().longValue();
-    }
-
-    private void persistOnce(Object entity, String uniqueConstraint, Supplier<ProblemException> duplicate) {
-        try {
-            em.persist(entity);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (UniqueViolation.of(e, uniqueConstraint)) {
-                throw duplicate.get();
-            }
-            throw e;
-        }
     }
 
     /** What a payment refund's idempotency key covers. */
