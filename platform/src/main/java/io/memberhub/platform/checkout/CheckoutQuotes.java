@@ -1,6 +1,6 @@
 package io.memberhub.platform.checkout;
 
-import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.level.Privileges;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.points.PointsRedemptions;
@@ -25,7 +25,7 @@ public class CheckoutQuotes {
     MemberService members;
 
     @Inject
-    LevelService levels;
+    MemberLevels levels;
 
     @Inject
     PointsSettingsService pointsSettings;

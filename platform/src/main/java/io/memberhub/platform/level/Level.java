@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -37,16 +38,18 @@ class Level extends TenantOwned {
     @Column(name = "upgrade_rule")
     Condition upgradeRule;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    Retention retention;
+
+    /** What a period of this level costs (fen); empty unless the level is for sale. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    Map<PaidPeriod, Long> prices;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
-
-    /** The value of this level's benefit of {@code type}, if it has one. */
-    java.util.Optional<Long> benefit(Benefit.Type type) {
-        return benefits.stream().filter(b -> b.type() == type).findFirst().map(b -> b.value() == null ? 0L : b.value());
-    }
 
     LevelRef ref() {
         return new LevelRef(id(), rank, name);

@@ -22,8 +22,12 @@ class LevelChange extends TenantOwned {
     @Column(name = "from_level_id")
     UUID fromLevelId;
 
-    @Column(name = "to_level_id", nullable = false)
+    @Column(name = "to_level_id")
     UUID toLevelId;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    LevelChangeKind kind;
 
     @Column(nullable = false)
     String trigger;

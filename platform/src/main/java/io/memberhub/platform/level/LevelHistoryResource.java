@@ -21,7 +21,7 @@ public class LevelHistoryResource {
     CurrentCall currentCall;
 
     @Inject
-    LevelService levels;
+    MemberLevels levels;
 
     @Inject
     MemberService members;

@@ -4,7 +4,7 @@ import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
-import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.level.Privileges;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.points.PointsLedger;
@@ -49,7 +49,7 @@ public class OrderService {
     PointsSettingsService settings;
 
     @Inject
-    LevelService levels;
+    MemberLevels levels;
 
     @Inject
     Outbox outbox;

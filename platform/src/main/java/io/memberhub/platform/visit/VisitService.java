@@ -4,7 +4,7 @@ import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
-import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
@@ -28,7 +28,7 @@ public class VisitService {
     MemberService members;
 
     @Inject
-    LevelService levels;
+    MemberLevels levels;
 
     @Inject
     EntityManager em;

@@ -4,11 +4,12 @@ import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
-import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.Problem.FieldError;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import io.memberhub.platform.wallet.WalletRequests.BonusTiers;
 import io.memberhub.platform.wallet.WalletRequests.PaymentRefundRequest;
@@ -42,7 +43,7 @@ public class WalletService {
     MemberService members;
 
     @Inject
-    LevelService levels;
+    MemberLevels levels;
 
     @Inject
     WalletLedger ledger;
@@ -80,18 +81,26 @@ public class WalletService {
     public Outcome<PaymentResponse> pay(CallContext call, String key, PaymentRequest request) {
         return idempotent.run(call, "wallet-payment", key, request, PaymentResponse.class, () -> {
             members.requireLive(call, request.memberId());
-            var payment = new WalletPayment();
-            payment.memberId = request.memberId();
-            payment.externalId = request.externalId();
-            payment.amount = request.amount();
-            payment.createdAt = Instant.now();
-            UniqueViolation.persistOnce(em, payment, "wallet_payment_external_uq", () -> ProblemException.conflict("PAYMENT_EXISTS",
-                    "Payment " + request.externalId() + " was already recorded under another Idempotency-Key"));
-            long balance = ledger.debit(call, payment.memberId, payment.amount, WalletEntry.Kind.PAYMENT, payment.externalId);
-            var paid = new PaymentResponse(payment.id(), payment.externalId, payment.memberId, payment.amount, 0, balance);
-            outbox.append(call, "WalletPaid", "member", payment.memberId, paid);
-            return paid;
+            return payInTransaction(call, request.memberId(), request.externalId(), request.amount());
         });
+    }
+
+    /**
+     * Pays from stored value inside the caller's (idempotent) transaction, for what the platform
+     * sells itself, such as a paid level. Refundable like any other wallet payment.
+     */
+    public PaymentResponse payInTransaction(TenantBound tenant, UUID memberId, String externalId, long amount) {
+        var payment = new WalletPayment();
+        payment.memberId = memberId;
+        payment.externalId = externalId;
+        payment.amount = amount;
+        payment.createdAt = Instant.now();
+        UniqueViolation.persistOnce(em, payment, "wallet_payment_external_uq", () -> ProblemException.conflict("PAYMENT_EXISTS",
+                "Payment " + externalId + " was already recorded under another Idempotency-Key"));
+        long balance = ledger.debit(tenant, payment.memberId, payment.amount, WalletEntry.Kind.PAYMENT, payment.externalId);
+        var paid = new PaymentResponse(payment.id(), payment.externalId, payment.memberId, payment.amount, 0, balance);
+        outbox.append(tenant, "WalletPaid", "member", payment.memberId, paid);
+        return paid;
     }
 
     public Outcome<PaymentResponse> refundPayment(CallContext call, String externalId, String key, PaymentRefundRequest request) {

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OutboxTest {
 
     @Test
-    void everyRecordedChangeLeavesExactlyOneEventAndARefusedOneLeavesNone() throws SQLException {
+    void everyRecordedChangeLeavesExactlyOneEventAndARefusedOneLeavesNone() {
         Merchant m = Merchants.signUp("outbox");
         m.asOwner().body(Map.of("name", "Member", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
         String member = m.asOwner().body(Map.of("phone", "14400000001")).post("/api/v1/members").then().statusCode(201).extract().path("id");
@@ -32,23 +29,10 @@ class OutboxTest {
         assertThat(eventCounts(m.id())).containsExactlyInAnyOrderEntriesOf(Map.of("OrderRecorded", 1L, "LevelChanged", 1L));
     }
 
-    private static Map<String, Long> eventCounts(String tenantId) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            try (var set = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, tenantId);
-                set.execute();
-            }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            try (var rows = db.createStatement().executeQuery("select type, count(*) from outbox_event group by type")) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-            db.rollback();
-            return counts;
-        }
+    private static Map<String, Long> eventCounts(String tenantId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        TenantSql.query(tenantId, "select type, count(*) as n from outbox_event group by type")
+                .forEach(row -> counts.put((String) row.get("type"), ((Number) row.get("n")).longValue()));
+        return counts;
     }
 }

@@ -101,7 +101,7 @@ class LevelTest {
     }
 
     @Test
-    void aRuleChangeAppliesAtTheNextEvaluation() {
+    void aRuleChangeMovesMembersUpThroughTheBackgroundReview() {
         Merchant m = merchantWithLadder("rule-change");
         String member = member(m, "17700000003");
         order(m, member, "R-1", 50_000, Instant.now().minusSeconds(30));
@@ -110,9 +110,12 @@ class LevelTest {
         String silver = m.asOwner().get("/api/v1/levels").then().extract().path("find { it.name == '白银' }.id");
         m.asOwner().body(Map.of("name", "白银", "rank", 1, "upgradeRule", Map.of("metric", "SPEND", "atLeast", 50_000)))
                 .put("/api/v1/levels/" + silver).then().statusCode(200);
-        m.asOwner().post("/api/v1/members/" + member + "/level/evaluate").then().statusCode(200).body("level.name", equalTo("白银"));
+        LevelReviewsAwait.done(m);
+        m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("白银"));
         m.asOwner().get("/api/v1/members/" + member + "/level-history").then()
-                .body("[0].trigger", equalTo("evaluation requested by owner"));
+                .body("[0].kind", equalTo("UPGRADE"))
+                .body("[0].trigger", org.hamcrest.Matchers.startsWith("level review "));
+        m.asOwner().post("/api/v1/members/" + member + "/level/evaluate").then().statusCode(200).body("level.name", equalTo("白银"));
     }
 
     @Test

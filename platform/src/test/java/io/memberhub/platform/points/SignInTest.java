@@ -4,14 +4,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,25 +19,9 @@ class SignInTest {
     }
 
     /** Earlier sign-ins, written as they would have been on those days. */
-    private static void signedInBefore(Merchant m, String member, int daysAgo, int streak) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            try (var set = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, m.id());
-                set.execute();
-            }
-            try (var insert = db.prepareStatement("insert into sign_in (tenant_id, member_id, day, streak, points, created_at) "
-                    + "values (?, ?::uuid, ?, ?, 0, now())")) {
-                insert.setString(1, m.id());
-                insert.setString(2, member);
-                insert.setObject(3, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(daysAgo));
-                insert.setInt(4, streak);
-                insert.executeUpdate();
-            }
-            db.commit();
-        }
+    private static void signedInBefore(Merchant m, String member, int daysAgo, int streak) {
+        TenantSql.update(m.id(), "insert into sign_in (tenant_id, member_id, day, streak, points, created_at) values (?, ?::uuid, ?, ?, 0, now())",
+                m.id(), member, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(daysAgo), streak);
     }
 
     private static Merchant merchant() {
@@ -61,7 +42,7 @@ class SignInTest {
     }
 
     @Test
-    void theSeventhDayInARowEarnsTheStreakBonusAndAGapStartsOver() throws SQLException {
+    void theSeventhDayInARowEarnsTheStreakBonusAndAGapStartsOver() {
         Merchant m = merchant();
         String steady = member(m, "10900000002");
         for (int daysAgo = 6; daysAgo >= 1; daysAgo--) {

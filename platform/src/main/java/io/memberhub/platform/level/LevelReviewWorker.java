@@ -1,0 +1,158 @@
+package io.memberhub.platform.level;
+
+import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.work.TenantWork;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Works through queued level reviews on one background thread, so a review of every member never
+ * holds up the API. It starts as soon as a review is queued, and a poll picks up reviews queued on
+ * another instance or left half done by one that stopped.
+ */
+@ApplicationScoped
+class LevelReviewWorker {
+
+    private static final Logger LOG = Logger.getLogger(LevelReviewWorker.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Inject
+    TenantWork work;
+
+    @Inject
+    LevelReviews reviews;
+
+    @Inject
+    MemberLevels levels;
+
+    @ConfigProperty(name = "memberhub.levels.review-batch-size", defaultValue = "100")
+    int batchSize;
+
+    private final String worker = "level-review-" + UUID.randomUUID();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "level-review");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean kicked = new AtomicBoolean();
+
+    void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) LevelReviews.Requested requested) {
+        kick();
+    }
+
+    @Scheduled(every = "${memberhub.levels.review-poll:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        kick();
+    }
+
+    /** Queues the daily review for every tenant with retention rules or paid levels. */
+    @Scheduled(cron = "${memberhub.levels.review-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        for (UUID tenant : work.tenants()) {
+            inRequestDo(() -> reviews.requestDaily(TenantBound.of(tenant)));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        thread.shutdownNow();
+    }
+
+    private void kick() {
+        kicked.set(true);
+        if (draining.compareAndSet(false, true)) {
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            kicked.set(false);
+            try {
+                boolean more = true;
+                while (more) {
+                    more = inRequest(this::runOneTenant);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Level reviews stopped; the next poll retries", e);
+            }
+            draining.set(false);
+            if (!kicked.get() || !draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    /** Leases one tenant with reviews waiting and works through them; false when no tenant waits. */
+    private boolean runOneTenant() {
+        Optional<UUID> leased = work.lease(LevelReviews.WORK, worker, LEASE);
+        if (leased.isEmpty()) {
+            return false;
+        }
+        TenantBound tenant = TenantBound.of(leased.get());
+        for (Optional<UUID> review = reviews.start(tenant); review.isPresent(); review = reviews.start(tenant)) {
+            if (!run(tenant, review.get())) {
+                return true;
+            }
+        }
+        reviews.release(tenant, worker);
+        return true;
+    }
+
+    /** One review, batch by batch; false if the lease was lost and another worker carries on. */
+    private boolean run(TenantBound tenant, UUID review) {
+        long started = System.nanoTime();
+        try {
+            for (List<UUID> batch = reviews.nextMembers(tenant, review, batchSize); !batch.isEmpty();
+                 batch = reviews.nextMembers(tenant, review, batchSize)) {
+                var tally = new LevelReviews.Tally();
+                for (UUID member : batch) {
+                    tally.add(levels.review(tenant, member, "level review " + review));
+                }
+                if (!reviews.progress(tenant, review, batch.getLast(), tally, worker, LEASE)) {
+                    LOG.warnf("Lost the lease on level review %s of tenant %s; another worker continues it", review, tenant.tenantId());
+                    return false;
+                }
+            }
+            reviews.finish(tenant, review, null);
+            LOG.infof("Level review %s of tenant %s done in %d ms", review, tenant.tenantId(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Level review %s of tenant %s failed", review, tenant.tenantId());
+            reviews.finish(tenant, review, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return true;
+    }
+
+    /** Tenant work needs a request context: the tenant of a unit of work is request-scoped. */
+    private static <T> T inRequest(java.util.function.Supplier<T> work) {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            return work.get();
+        } finally {
+            context.terminate();
+        }
+    }
+
+    private static void inRequestDo(Runnable work) {
+        inRequest(() -> {
+            work.run();
+            return null;
+        });
+    }
+}
