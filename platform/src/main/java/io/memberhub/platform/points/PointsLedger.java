@@ -70,7 +70,7 @@ public class PointsLedger {
      * Locks the member's balance and writes off lots whose validity has passed, so that no spend can
      * use expired points even when no expiry job has run yet. Returns the balance after that.
      */
-    long lockAndSettle(TenantBound tenant, UUID memberId) {
+    public long lockAndSettle(TenantBound tenant, UUID memberId) {
         long balance = balances.lock(tenant, BalanceRows.Kind.POINTS, memberId);
         Instant now = Instant.now();
         for (Lot lot : lots(tenant, memberId)) {
