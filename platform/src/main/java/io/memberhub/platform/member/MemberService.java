@@ -52,7 +52,8 @@ public class MemberService {
             throw phoneTaken();
         }
         if (request.referredBy() != null) {
-            referrals.refer(call, member, request.referredBy());
+            referrals.check(call, member.id(), request.referredBy());
+            referTo(member, request.referredBy());
         }
         try {
             members.persistAndFlush(member);
@@ -96,6 +97,8 @@ public class MemberService {
         if (!errors.isEmpty()) {
             throw MemberDrafts.invalid(errors);
         }
+        // Before any change to the member: the referral checks query, and a query may flush what changed.
+        boolean referred = mayRefer(call, member, request.referredBy());
         if (request.phone() != null) {
             String phone = MemberRules.normalizePhone(request.phone());
             if (!phone.equals(member.phone) && members.phoneTaken(phone)) {
@@ -122,8 +125,10 @@ public class MemberService {
             member.addresses = new ArrayList<>(request.addresses());
         }
         member.customFields = new LinkedHashMap<>(values);
+        if (referred) {
+            referTo(member, request.referredBy());
+        }
         member.updatedAt = Instant.now();
-        boolean referred = setReferrerOnce(call, member, request.referredBy());
         try {
             members.flush();
         } catch (PersistenceException e) {
@@ -139,16 +144,21 @@ public class MemberService {
         return view(member, schema, call.role().seesPrivateFields());
     }
 
-    /** Sets the referrer if the member has none; naming the one already set again is no change. */
-    private boolean setReferrerOnce(CallContext call, Member member, UUID referrerId) {
+    /** Whether {@code referrerId} is a new referrer to record; naming the one already set again is no change. */
+    private boolean mayRefer(CallContext call, Member member, UUID referrerId) {
         if (referrerId == null || referrerId.equals(member.referredBy)) {
             return false;
         }
         if (member.referredBy != null) {
             throw ProblemException.conflict("REFERRER_ALREADY_SET", "This member's referrer is already recorded and cannot change");
         }
-        referrals.refer(call, member, referrerId);
+        referrals.check(call, member.id(), referrerId);
         return true;
+    }
+
+    private static void referTo(Member member, UUID referrerId) {
+        member.referredBy = referrerId;
+        member.referredAt = Instant.now();
     }
 
     /** Tells observers the member was saved with a complete profile (import does the same per row). */

@@ -39,9 +39,12 @@ public class Referrals {
     public record MemberReferred(UUID memberId, UUID referredBy, Instant since) {
     }
 
-    /** Sets {@code member}'s referrer after checking it is a live member of the tenant and closes no loop. */
-    void refer(TenantBound tenant, Member member, UUID referrerId) {
-        if (referrerId.equals(member.id())) {
+    /**
+     * Checks that {@code referrerId} may be recorded as {@code memberId}'s referrer: a live member of
+     * the tenant that closes no loop. Only queries, so the caller changes the member afterwards.
+     */
+    void check(TenantBound tenant, UUID memberId, UUID referrerId) {
+        if (referrerId.equals(memberId)) {
             throw refused("REFERRAL_SELF", "A member cannot refer themselves");
         }
         if (members.findLive(referrerId).isEmpty()) {
@@ -50,11 +53,9 @@ public class Referrals {
         // Two referrals set at once could close a loop that neither sees alone: one at a time per tenant.
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext('referrals'), hashtext(?1))) l")
                 .setParameter(1, tenant.tenantId().toString()).getResultList();
-        if (chainReaches(tenant, referrerId, member.id())) {
+        if (chainReaches(tenant, referrerId, memberId)) {
             throw refused("REFERRAL_LOOP", "Member " + referrerId + " was referred, directly or through others, by this member");
         }
-        member.referredBy = referrerId;
-        member.referredAt = Instant.now();
     }
 
     /** Records the event once the member's row is written (a new member has no id in the database before). */
