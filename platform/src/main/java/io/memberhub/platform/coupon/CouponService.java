@@ -57,11 +57,11 @@ public class CouponService {
         UUID id = UUID.randomUUID();
         long minSpend = request.minSpend() == null ? 0 : request.minSpend();
         try {
-            em.createNativeQuery("insert into coupon_template (tenant_id, id, name, kind, value, min_spend, validity_days, created_at) "
-                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())")
+            em.createNativeQuery("insert into coupon_template (tenant_id, id, name, kind, value, min_spend, validity_days, points_price, "
+                            + "created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now())")
                     .setParameter(1, call.tenantId().toString()).setParameter(2, id).setParameter(3, request.name().strip())
                     .setParameter(4, request.kind().name()).setParameter(5, request.value()).setParameter(6, minSpend)
-                    .setParameter(7, request.validityDays())
+                    .setParameter(7, request.validityDays()).setParameter(8, request.pointsPrice())
                     .executeUpdate();
         } catch (PersistenceException e) {
             if (UniqueViolation.of(e, "coupon_template_name_uq")) {
@@ -69,16 +69,18 @@ public class CouponService {
             }
             throw e;
         }
-        return new TemplateResponse(id, request.name().strip(), request.kind(), request.value(), minSpend, request.validityDays());
+        return new TemplateResponse(id, request.name().strip(), request.kind(), request.value(), minSpend, request.validityDays(),
+                request.pointsPrice());
     }
 
     public List<TemplateResponse> templates(CallContext call) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, name, kind, value, min_spend, validity_days from coupon_template "
+        List<Object[]> rows = em.createNativeQuery("select id, name, kind, value, min_spend, validity_days, points_price from coupon_template "
                         + "where tenant_id = ?1 order by created_at")
                 .setParameter(1, call.tenantId().toString()).getResultList();
         return rows.stream().map(r -> new TemplateResponse((UUID) r[0], (String) r[1], CouponKind.valueOf((String) r[2]),
-                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).intValue())).toList();
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).intValue(),
+                r[6] == null ? null : ((Number) r[6]).longValue())).toList();
     }
 
     /** Issues a coupon by hand; gift packs and campaigns issue through the same path with their own source. */
@@ -94,20 +96,29 @@ public class CouponService {
             List<Number> validity = em.createNativeQuery("select validity_days from coupon_template where tenant_id = ?1 and id = ?2")
                     .setParameter(1, call.tenantId().toString()).setParameter(2, request.templateId()).getResultList();
             if (validity.isEmpty()) {
-                throw ProblemException.notFound("COUPON_TEMPLATE_NOT_FOUND", "No coupon template " + request.templateId());
+                throw templateNotFound(request.templateId());
             }
-            UUID id = UUID.randomUUID();
-            Instant now = Instant.now();
-            em.createNativeQuery("insert into coupon (tenant_id, id, template_id, member_id, code, source, status, issued_at, expires_at) "
-                            + "values (?1, ?2, ?3, ?4, ?5, ?6, 'ISSUED', ?7, ?8)")
-                    .setParameter(1, call.tenantId().toString()).setParameter(2, id).setParameter(3, request.templateId())
-                    .setParameter(4, request.memberId()).setParameter(5, newCode()).setParameter(6, source)
-                    .setParameter(7, now).setParameter(8, now.plus(Duration.ofDays(validity.getFirst().longValue())))
-                    .executeUpdate();
-            CouponResponse issued = byId(call, id);
-            outbox.append(call, "CouponIssued", "member", request.memberId(), issued);
-            return issued;
+            return issueNow(call, request, validity.getFirst().intValue(), source);
         });
+    }
+
+    /** Issues a coupon of a template known to exist, inside the caller's idempotent write. */
+    CouponResponse issueNow(TenantBound call, IssueRequest request, int validityDays, String source) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        em.createNativeQuery("insert into coupon (tenant_id, id, template_id, member_id, code, source, status, issued_at, expires_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, 'ISSUED', ?7, ?8)")
+                .setParameter(1, call.tenantId().toString()).setParameter(2, id).setParameter(3, request.templateId())
+                .setParameter(4, request.memberId()).setParameter(5, newCode()).setParameter(6, source)
+                .setParameter(7, now).setParameter(8, now.plus(Duration.ofDays(validityDays)))
+                .executeUpdate();
+        CouponResponse issued = byId(call, id);
+        outbox.append(call, "CouponIssued", "member", request.memberId(), issued);
+        return issued;
+    }
+
+    static ProblemException templateNotFound(UUID templateId) {
+        return ProblemException.notFound("COUPON_TEMPLATE_NOT_FOUND", "No coupon template " + templateId);
     }
 
     public List<CouponResponse> memberCoupons(CallContext call, UUID memberId, String status) {

@@ -16,12 +16,16 @@ public final class Coupons {
     private Coupons() {
     }
 
-    /** A kind of coupon: e.g. 20 yuan off orders from 100 yuan, valid 30 days from issue. */
+    /**
+     * A kind of coupon: e.g. 20 yuan off orders from 100 yuan, valid 30 days from issue; with a
+     * {@code pointsPrice}, members may also buy one for that many points.
+     */
     public record TemplateRequest(@NotBlank @Size(max = 80) String name,
                                   @NotNull CouponKind kind,
                                   @NotNull @Min(1) @Max(1_000_000_000L) Long value,
                                   @Min(0) @Max(1_000_000_000_000L) Long minSpend,
-                                  @NotNull @Min(1) @Max(3660) Integer validityDays) {
+                                  @NotNull @Min(1) @Max(3660) Integer validityDays,
+                                  @Min(1) @Max(1_000_000_000L) Long pointsPrice) {
 
         @JsonIgnore
         @AssertTrue(message = "a percent-off coupon takes 1 to 99 percent")
@@ -30,7 +34,7 @@ public final class Coupons {
         }
     }
 
-    public record TemplateResponse(UUID id, String name, CouponKind kind, long value, long minSpend, int validityDays) {
+    public record TemplateResponse(UUID id, String name, CouponKind kind, long value, long minSpend, int validityDays, Long pointsPrice) {
     }
 
     public record IssueRequest(@NotNull UUID templateId, @NotNull UUID memberId) {
@@ -44,6 +48,13 @@ public final class Coupons {
 
     public record RedeemRequest(@NotNull UUID memberId, @NotBlank @Size(max = 100) String externalId,
                                 @NotNull @Min(1) @Max(1_000_000_000_000L) Long orderAmount) {
+    }
+
+    /** Buy one coupon of {@code templateId} with points. */
+    public record PurchaseRequest(@NotNull UUID templateId) {
+    }
+
+    public record PurchaseResponse(CouponResponse coupon, long pointsSpent, long pointsBalance) {
     }
 
     public record RedeemResponse(String code, String externalId, long orderAmount, long discount, long payable) {

@@ -44,8 +44,10 @@ final class MemberFacts {
                     + "where tenant_id = ?1 and member_id = ?2 and created_at >= ?3 and created_at <= ?4 and reason in ('ORDER', 'REFUND')";
             case VISIT_COUNT -> "select count(*) from visit "
                     + "where tenant_id = ?1 and member_id = ?2 and visited_at >= ?3 and visited_at <= ?4";
-            case TOP_UP_AMOUNT -> "select coalesce(sum(amount), 0) from top_up "
-                    + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4";
+            // Net of refunds, as SPEND is: money given back no longer counts toward a level.
+            case TOP_UP_AMOUNT -> "select coalesce(sum(t.amount - coalesce((select sum(r.amount) from top_up_refund r "
+                    + "where r.tenant_id = t.tenant_id and r.top_up_id = t.id), 0)), 0) from top_up t "
+                    + "where t.tenant_id = ?1 and t.member_id = ?2 and t.paid_at >= ?3 and t.paid_at <= ?4";
         };
         return ((Number) em.createNativeQuery(sql)
                 .setParameter(1, tenantId)

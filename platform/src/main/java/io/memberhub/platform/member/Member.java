@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +27,8 @@ class Member extends TenantOwned {
     String phone;
 
     String name;
+
+    String email;
 
     @Column(nullable = false)
     @Enumerated(EnumType.STRING)
@@ -46,6 +49,13 @@ class Member extends TenantOwned {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "custom_fields", nullable = false)
     Map<String, String> customFields = new LinkedHashMap<>();
+
+    /** Who brought this member in; set once, never changed. */
+    @Column(name = "referred_by")
+    UUID referredBy;
+
+    @Column(name = "referred_at")
+    Instant referredAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;

@@ -10,11 +10,11 @@ import org.apache.commons.csv.CSVFormat;
 /** The CSV layout members are exported in and imported from: standard columns, then custom field keys. */
 final class MemberCsv {
 
-    static final List<String> STANDARD = List.of("phone", "name", "gender", "birthday", "avatarUrl", "registrationSource");
+    static final List<String> STANDARD = List.of("phone", "name", "gender", "birthday", "avatarUrl", "registrationSource", "email");
     /** Written by export, ignored by import, so an exported file imports into another merchant as is. */
     static final List<String> EXPORT_ONLY = List.of("id", "createdAt", "updatedAt");
     static final Set<String> RESERVED = Set.of("id", "createdAt", "updatedAt", "phone", "name", "gender", "birthday",
-            "avatarUrl", "registrationSource");
+            "avatarUrl", "registrationSource", "email");
 
     /** Excel needs the byte-order mark to read UTF-8 (Chinese names) correctly. */
     static final char BOM = '\uFEFF';

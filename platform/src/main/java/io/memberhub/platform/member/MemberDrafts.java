@@ -36,6 +36,7 @@ class MemberDrafts {
         var member = new Member();
         member.phone = request.phone();
         member.name = blankToNull(request.name());
+        member.email = blankToNull(request.email());
         member.gender = request.gender() == null ? Gender.UNDISCLOSED : request.gender();
         member.birthday = request.birthday();
         member.avatarUrl = blankToNull(request.avatarUrl());

@@ -45,7 +45,7 @@ class MemberExport {
                 Map<String, String> values = schema.masked(m.customFields, revealPrivate);
                 List<Object> row = new ArrayList<>(List.of(m.id(), m.phone, nullToEmpty(m.name), m.gender,
                         m.birthday == null ? "" : m.birthday, nullToEmpty(m.avatarUrl), m.registrationSource,
-                        m.createdAt, m.updatedAt));
+                        nullToEmpty(m.email), m.createdAt, m.updatedAt));
                 keys.forEach(k -> row.add(values.getOrDefault(k, "")));
                 csv.printRecord(row);
             }

@@ -53,6 +53,9 @@ class MemberImport {
     @Inject
     TransactionManager transactions;
 
+    @Inject
+    MemberService service;
+
     @Transactional
     @TenantTransaction
     ImportReport run(CallContext call, Reader csv, ImportMode mode) {
@@ -80,10 +83,10 @@ class MemberImport {
                     batch.add(new Pending(line, member));
                 }
                 if (batch.size() == BATCH) {
-                    write(batch, progress);
+                    write(call, schema, batch, progress);
                 }
             }
-            write(batch, progress);
+            write(call, schema, batch, progress);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw ProblemException.badRequest("MALFORMED_CSV", "The file is not readable CSV (after line "
                     + progress.rows + "): " + rootMessage(e) + "; nothing was imported");
@@ -154,8 +157,8 @@ class MemberImport {
                 values.put(key, value);
             }
         }
-        return new CreateMemberRequest(column(record, "phone"), column(record, "name"), gender, birthday,
-                column(record, "avatarUrl"), column(record, "registrationSource"), null, values);
+        return new CreateMemberRequest(column(record, "phone"), column(record, "name"), column(record, "email"), gender, birthday,
+                column(record, "avatarUrl"), column(record, "registrationSource"), null, values, null);
     }
 
     private static String column(CSVRecord record, String name) {
@@ -167,19 +170,24 @@ class MemberImport {
     }
 
     /** Checks the batch's phones against the database, then writes what can still be written. */
-    private void write(List<Pending> batch, Progress progress) {
+    private void write(CallContext call, FieldSchema schema, List<Pending> batch, Progress progress) {
         if (batch.isEmpty()) {
             return;
         }
         Set<String> taken = new HashSet<>(members.takenPhones(batch.stream().map(p -> p.member.phone).toList()));
+        List<Member> written = new ArrayList<>();
         for (Pending pending : batch) {
             if (taken.contains(pending.member.phone)) {
                 progress.reject(pending.line, List.of(new FieldError("phone", "belongs to an existing member")));
             } else if (progress.mode == ImportMode.VALID || progress.rejected == 0) {
                 em.persist(pending.member);
+                written.add(pending.member);
                 progress.written++;
             }
         }
+        em.flush();
+        // After the rows exist, so what observers write can refer to them; a rolled-back import takes it back too.
+        written.forEach(member -> service.saved(call, member, schema));
         em.flush();
         em.clear();
         batch.clear();

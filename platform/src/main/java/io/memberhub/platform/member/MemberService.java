@@ -10,6 +10,7 @@ import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -38,11 +39,21 @@ public class MemberService {
     @Inject
     FieldService fields;
 
+    @Inject
+    Referrals referrals;
+
+    @Inject
+    Event<ProfileCompleted> profileCompleted;
+
     public MemberResponse create(CallContext call, CreateMemberRequest request) {
         FieldSchema schema = fields.schema(call);
         Member member = drafts.draft(request, schema, "api");
         if (members.phoneTaken(member.phone)) {
             throw phoneTaken();
+        }
+        if (request.referredBy() != null) {
+            referrals.check(call, member.id(), request.referredBy());
+            referTo(member, request.referredBy());
         }
         try {
             members.persistAndFlush(member);
@@ -52,6 +63,10 @@ public class MemberService {
             }
             throw e;
         }
+        if (member.referredBy != null) {
+            referrals.recorded(call, member);
+        }
+        saved(call, member, schema);
         return view(member, schema, call.role().seesPrivateFields());
     }
 
@@ -82,6 +97,8 @@ public class MemberService {
         if (!errors.isEmpty()) {
             throw MemberDrafts.invalid(errors);
         }
+        // Before any change to the member: the referral checks query, and a query may flush what changed.
+        boolean referred = mayRefer(call, member, request.referredBy());
         if (request.phone() != null) {
             String phone = MemberRules.normalizePhone(request.phone());
             if (!phone.equals(member.phone) && members.phoneTaken(phone)) {
@@ -91,6 +108,9 @@ public class MemberService {
         }
         if (request.name() != null) {
             member.name = request.name().isBlank() ? null : request.name().strip();
+        }
+        if (request.email() != null) {
+            member.email = request.email().isBlank() ? null : request.email().strip();
         }
         if (request.gender() != null) {
             member.gender = request.gender();
@@ -105,6 +125,9 @@ public class MemberService {
             member.addresses = new ArrayList<>(request.addresses());
         }
         member.customFields = new LinkedHashMap<>(values);
+        if (referred) {
+            referTo(member, request.referredBy());
+        }
         member.updatedAt = Instant.now();
         try {
             members.flush();
@@ -114,7 +137,35 @@ public class MemberService {
             }
             throw e;
         }
+        if (referred) {
+            referrals.recorded(call, member);
+        }
+        saved(call, member, schema);
         return view(member, schema, call.role().seesPrivateFields());
+    }
+
+    /** Whether {@code referrerId} is a new referrer to record; naming the one already set again is no change. */
+    private boolean mayRefer(CallContext call, Member member, UUID referrerId) {
+        if (referrerId == null || referrerId.equals(member.referredBy)) {
+            return false;
+        }
+        if (member.referredBy != null) {
+            throw ProblemException.conflict("REFERRER_ALREADY_SET", "This member's referrer is already recorded and cannot change");
+        }
+        referrals.check(call, member.id(), referrerId);
+        return true;
+    }
+
+    private static void referTo(Member member, UUID referrerId) {
+        member.referredBy = referrerId;
+        member.referredAt = Instant.now();
+    }
+
+    /** Tells observers the member was saved with a complete profile (import does the same per row). */
+    void saved(TenantBound tenant, Member member, FieldSchema schema) {
+        if (ProfileCompleteness.complete(member, schema)) {
+            profileCompleted.fire(new ProfileCompleted(tenant.tenantId(), member.id()));
+        }
     }
 
     /** Soft-deletes: the profile disappears from the API and its phone may register again. */
@@ -145,8 +196,9 @@ public class MemberService {
     }
 
     static MemberResponse view(Member m, FieldSchema schema, boolean revealPrivate) {
-        return new MemberResponse(m.id(), m.phone, m.name, m.gender, m.birthday, m.avatarUrl, m.registrationSource,
-                List.copyOf(m.addresses), schema.masked(m.customFields, revealPrivate), m.createdAt, m.updatedAt, m.version);
+        return new MemberResponse(m.id(), m.phone, m.name, m.email, m.gender, m.birthday, m.avatarUrl, m.registrationSource,
+                List.copyOf(m.addresses), schema.masked(m.customFields, revealPrivate), m.referredBy, m.referredAt,
+                m.createdAt, m.updatedAt, m.version);
     }
 
     private Member find(UUID id) {

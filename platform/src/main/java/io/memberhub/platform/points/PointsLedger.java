@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,7 +72,7 @@ public class PointsLedger {
      * Locks the member's balance and writes off lots whose validity has passed, so that no spend can
      * use expired points even when no expiry job has run yet. Returns the balance after that.
      */
-    long lockAndSettle(TenantBound tenant, UUID memberId) {
+    public long lockAndSettle(TenantBound tenant, UUID memberId) {
         long balance = balances.lock(tenant, BalanceRows.Kind.POINTS, memberId);
         Instant now = Instant.now();
         for (Lot lot : lots(tenant, memberId)) {
@@ -98,6 +100,50 @@ public class PointsLedger {
             throw new IllegalStateException("Member " + memberId + "'s lots hold fewer points than the balance; the ledger needs repair");
         }
         return balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, points);
+    }
+
+    /** What {@link #giveBack} returned to the member, and what it could not because the lot had expired. */
+    public record GivenBack(long returned, long expired, long balance) {
+    }
+
+    /**
+     * Gives back the points of the debit {@code debitReason}/{@code sourceType}/{@code sourceId}: the
+     * ledger is append-only, so each slice comes back as an earning with the expiry of the lot it
+     * was taken from, and expires when that lot would have. Slices whose lot has expired meanwhile
+     * stay spent. The caller makes sure a debit is given back only once.
+     */
+    public GivenBack giveBack(TenantBound tenant, UUID memberId, String debitReason, String sourceType, String sourceId,
+                              String reason, String returnSourceType, String returnSourceId) {
+        long balance = lockAndSettle(tenant, memberId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> slices = em.createNativeQuery("""
+                        select a.points, lot.expires_at from points_entry d
+                        join points_allocation a on a.tenant_id = d.tenant_id and a.debit_entry_id = d.id
+                        join points_entry lot on lot.tenant_id = a.tenant_id and lot.id = a.lot_entry_id
+                        where d.tenant_id = ?1 and d.member_id = ?2 and d.reason = ?3 and d.source_type = ?4 and d.source_id = ?5
+                        order by lot.expires_at nulls last, lot.created_at, lot.id""")
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, memberId).setParameter(3, debitReason)
+                .setParameter(4, sourceType).setParameter(5, sourceId)
+                .getResultList();
+        Instant now = Instant.now();
+        Map<Instant, Long> byExpiry = new LinkedHashMap<>();
+        long expired = 0;
+        for (Object[] slice : slices) {
+            long points = ((Number) slice[0]).longValue();
+            Instant expiresAt = slice[1] == null ? null : toInstant(slice[1]);
+            if (expiresAt != null && !expiresAt.isAfter(now)) {
+                expired += points;
+            } else {
+                byExpiry.merge(expiresAt, points, Long::sum);
+            }
+        }
+        long returned = 0;
+        for (Map.Entry<Instant, Long> lot : byExpiry.entrySet()) {
+            append(memberId, lot.getValue(), reason, returnSourceType, returnSourceId, lot.getKey());
+            balance = balances.add(tenant, BalanceRows.Kind.POINTS, memberId, lot.getValue());
+            returned += lot.getValue();
+        }
+        return new GivenBack(returned, expired, balance);
     }
 
     /** Points expiring between now and {@code until} that are still unspent. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -27,6 +28,9 @@ public class PointsRedemptionResource {
     @Inject
     PointsRedemptions redemptions;
 
+    @Inject
+    RedemptionCancellations cancellations;
+
     @POST
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Pay part of an order with points",
@@ -34,6 +38,17 @@ public class PointsRedemptionResource {
                     + "(REDEMPTION_EXCEEDS_SHARE) or the balance (INSUFFICIENT_POINTS). Requires an Idempotency-Key.")
     public Response redeem(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull Redemption.Request request) {
         return redemptions.redeem(currentCall.get(), key, request).created();
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "Cancel a redemption and give its points back",
+            description = "Points come back with the expiry of the lots they were taken from; points whose lot has expired since are "
+                    + "not returned and are reported as pointsExpired. Idempotent without a header: calling again returns the first "
+                    + "answer with Idempotent-Replayed: true.")
+    public Response cancel(@PathParam("id") UUID id) {
+        return cancellations.cancel(currentCall.get(), id).created();
     }
 
     @GET

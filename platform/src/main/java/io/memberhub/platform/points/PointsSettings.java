@@ -22,7 +22,8 @@ import java.util.Map;
  *       {@code memberDayPercent} (200 = double);</li>
  *   <li>items of a category in {@code categoryPercents} earn that percent of the normal rate;</li>
  *   <li>{@code redeemPointsPerYuan} points pay one yuan, for at most {@code maxRedeemPercent} of an order;</li>
- *   <li>a daily sign-in earns {@code signInPoints}, and every {@code streakDays}-th day in a row adds {@code streakBonus}.</li>
+ *   <li>a daily sign-in earns {@code signInPoints}, and every {@code streakDays}-th day in a row adds {@code streakBonus};</li>
+ *   <li>a member whose profile first becomes complete earns {@code profileCompletionPoints} once (0 = off).</li>
  * </ul>
  * Multipliers are whole percents, so no floating point is involved; results round down.
  */
@@ -36,10 +37,11 @@ public record PointsSettings(@NotNull @Min(0) @Max(10_000) Integer pointsPerYuan
                              @Size(max = 64) String timeZone,
                              @Min(0) @Max(100_000) Integer signInPoints,
                              @Min(2) @Max(365) Integer streakDays,
-                             @Min(0) @Max(1_000_000) Integer streakBonus) {
+                             @Min(0) @Max(1_000_000) Integer streakBonus,
+                             @Min(0) @Max(1_000_000) Integer profileCompletionPoints) {
 
     static final String DEFAULT_ZONE = "Asia/Shanghai";
-    static final PointsSettings DEFAULTS = new PointsSettings(1, 365, null, null, null, null, null, null, null, null, null);
+    static final PointsSettings DEFAULTS = new PointsSettings(1, 365, null, null, null, null, null, null, null, null, null, null);
 
     public PointsSettings {
         redeemPointsPerYuan = redeemPointsPerYuan == null ? 100 : redeemPointsPerYuan;
@@ -50,6 +52,7 @@ public record PointsSettings(@NotNull @Min(0) @Max(10_000) Integer pointsPerYuan
         signInPoints = signInPoints == null ? 0 : signInPoints;
         streakDays = streakDays == null ? 7 : streakDays;
         streakBonus = streakBonus == null ? 0 : streakBonus;
+        profileCompletionPoints = profileCompletionPoints == null ? 0 : profileCompletionPoints;
     }
 
     @JsonIgnore

@@ -46,8 +46,8 @@ public class PointsSettingsService {
     public PointsSettings get(TenantBound tenant) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select points_per_yuan, validity_days, redeem_points_per_yuan, max_redeem_percent, "
-                        + "member_day, member_day_percent, cast(category_percents as text), time_zone, sign_in_points, streak_days, streak_bonus "
-                        + "from points_settings where tenant_id = ?1")
+                        + "member_day, member_day_percent, cast(category_percents as text), time_zone, sign_in_points, streak_days, streak_bonus, "
+                        + "profile_completion_points from points_settings where tenant_id = ?1")
                 .setParameter(1, tenant.tenantId().toString())
                 .getResultList();
         if (rows.isEmpty()) {
@@ -58,22 +58,24 @@ public class PointsSettingsService {
                 ((Number) row[2]).intValue(), ((Number) row[3]).intValue(),
                 row[4] == null ? null : ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
                 readPercents((String) row[6]), (String) row[7],
-                ((Number) row[8]).intValue(), ((Number) row[9]).intValue(), ((Number) row[10]).intValue());
+                ((Number) row[8]).intValue(), ((Number) row[9]).intValue(), ((Number) row[10]).intValue(),
+                ((Number) row[11]).intValue());
     }
 
     public PointsSettings put(TenantBound tenant, PointsSettings settings) {
         em.createNativeQuery("""
                         insert into points_settings (tenant_id, points_per_yuan, validity_days, redeem_points_per_yuan, max_redeem_percent,
                                                      member_day, member_day_percent, category_percents, time_zone,
-                                                     sign_in_points, streak_days, streak_bonus, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11, ?12, now())
+                                                     sign_in_points, streak_days, streak_bonus, profile_completion_points, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11, ?12, ?13, now())
                         on conflict (tenant_id) do update
                         set points_per_yuan = excluded.points_per_yuan, validity_days = excluded.validity_days,
                             redeem_points_per_yuan = excluded.redeem_points_per_yuan, max_redeem_percent = excluded.max_redeem_percent,
                             member_day = excluded.member_day, member_day_percent = excluded.member_day_percent,
                             category_percents = excluded.category_percents, time_zone = excluded.time_zone,
                             sign_in_points = excluded.sign_in_points, streak_days = excluded.streak_days,
-                            streak_bonus = excluded.streak_bonus, updated_at = now()""")
+                            streak_bonus = excluded.streak_bonus, profile_completion_points = excluded.profile_completion_points,
+                            updated_at = now()""")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, settings.pointsPerYuan())
                 .setParameter(3, settings.validityDays())
@@ -86,6 +88,7 @@ public class PointsSettingsService {
                 .setParameter(10, settings.signInPoints())
                 .setParameter(11, settings.streakDays())
                 .setParameter(12, settings.streakBonus())
+                .setParameter(13, settings.profileCompletionPoints())
                 .executeUpdate();
         return settings;
     }

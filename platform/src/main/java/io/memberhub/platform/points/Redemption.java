@@ -23,6 +23,14 @@ public final class Redemption {
     public record Response(UUID id, String externalId, UUID memberId, long points, long discount, long balance) {
     }
 
+    /**
+     * A cancelled redemption: of its {@code points}, {@code pointsReturned} came back to the member and
+     * {@code pointsExpired} did not, because the lots they were taken from have expired since.
+     */
+    public record Cancellation(UUID redemptionId, String externalId, UUID memberId, long points, long pointsReturned,
+                               long pointsExpired, long balance) {
+    }
+
     /** How many points can pay toward an order of {@code orderAmount} fen, and what they are worth. */
     public record Quote(long orderAmount, long balance, long maxPoints, long maxDiscount, int redeemPointsPerYuan,
                         int maxRedeemPercent) {

@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "wallet_entry")
 class WalletEntry extends TenantOwned {
 
-    enum Kind { TOP_UP, BONUS, PAYMENT, PAYMENT_REFUND }
+    enum Kind { TOP_UP, BONUS, PAYMENT, PAYMENT_REFUND, TOP_UP_REFUND, BONUS_REVERSAL }
 
     @Column(name = "member_id", nullable = false)
     UUID memberId;

@@ -39,6 +39,11 @@ class WalletLedger {
         return balances.subtract(tenant, BalanceRows.Kind.WALLET, memberId, amount);
     }
 
+    /** Locks the member's balance for the rest of the transaction, serialising every change to it, and returns it. */
+    long lock(TenantBound tenant, UUID memberId) {
+        return balances.lock(tenant, BalanceRows.Kind.WALLET, memberId);
+    }
+
     long balance(TenantBound tenant, UUID memberId) {
         return balances.read(tenant, BalanceRows.Kind.WALLET, memberId);
     }

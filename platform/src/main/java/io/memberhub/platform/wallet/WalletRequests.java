@@ -39,6 +39,18 @@ public final class WalletRequests {
     public record PaymentRefundRequest(@NotNull @Min(1) @Max(100_000_000_00L) Long amount) {
     }
 
+    /** Give back {@code amount} fen of a top-up; left out, whatever of it is still unrefunded. */
+    public record TopUpRefundRequest(@Min(1) @Max(100_000_000_00L) Long amount) {
+    }
+
+    /**
+     * A top-up refund: {@code refunded} fen paid back and {@code bonusReversed} fen of the top-up's
+     * bonus taken back with it; the totals cover every refund of the top-up so far.
+     */
+    public record TopUpRefundResponse(UUID id, String externalId, UUID memberId, long topUpAmount, long topUpBonus,
+                                      long refunded, long bonusReversed, long totalRefunded, long totalBonusReversed, long balance) {
+    }
+
     /** Bonus tiers: paying at least {@code minAmount} earns {@code bonusAmount}; the best tier applies. */
     public record BonusTiers(@NotNull @Size(max = 20) List<@NotNull @Valid Tier> tiers) {
     }

@@ -5,6 +5,7 @@ import io.memberhub.platform.tenancy.CurrentCall;
 import io.memberhub.platform.wallet.WalletRequests.BonusTiers;
 import io.memberhub.platform.wallet.WalletRequests.PaymentRefundRequest;
 import io.memberhub.platform.wallet.WalletRequests.PaymentRequest;
+import io.memberhub.platform.wallet.WalletRequests.TopUpRefundRequest;
 import io.memberhub.platform.wallet.WalletRequests.TopUpRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,12 +31,27 @@ public class WalletResource {
     @Inject
     WalletService wallet;
 
+    @Inject
+    TopUpRefunds topUpRefunds;
+
     @POST
     @Path("/top-ups")
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Record a top-up", description = "Amount in fen; the best bonus tier applies. Requires an Idempotency-Key.")
     public Response topUp(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull TopUpRequest request) {
         return wallet.topUp(currentCall.get(), key, request).created();
+    }
+
+    @POST
+    @Path("/top-ups/{externalId}/refunds")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "Give (part of) a top-up back",
+            description = "Pays back amount fen (left out: all still unrefunded) and takes back the top-up's bonus in proportion, "
+                    + "rounded up in the merchant's favour. 409 INSUFFICIENT_BALANCE when the stored value no longer holds both; "
+                    + "422 REFUND_EXCEEDS_TOP_UP beyond what was paid. Requires an Idempotency-Key.")
+    public Response refundTopUp(@PathParam("externalId") String externalId, @HeaderParam(IdempotentWrites.HEADER) String key,
+                                @Valid TopUpRefundRequest request) {
+        return topUpRefunds.refund(currentCall.get(), externalId, key, request == null ? new TopUpRefundRequest(null) : request).created();
     }
 
     @POST

@@ -106,7 +106,7 @@ class MemberCsvTest {
                 .extract().asString();
         assertThat(masked).startsWith("\uFEFF");
         List<String> lines = Arrays.asList(masked.substring(1).split("\r\n"));
-        assertThat(lines.getFirst()).isEqualTo("id,phone,name,gender,birthday,avatarUrl,registrationSource,createdAt,updatedAt,vip_note,allergies");
+        assertThat(lines.getFirst()).isEqualTo("id,phone,name,gender,birthday,avatarUrl,registrationSource,email,createdAt,updatedAt,vip_note,allergies");
         assertThat(lines).hasSize(3);
         assertThat(masked).contains("王芳").contains("window seat").contains("***").doesNotContain("peanuts");
 
