@@ -59,16 +59,6 @@ alter table wallet_entry drop constraint wallet_entry_kind_check;
 alter table wallet_entry add constraint wallet_entry_kind_check
     check (kind in ('TOP_UP', 'BONUS', 'PAYMENT', 'PAYMENT_REFUND', 'TOP_UP_REFUND', 'BONUS_REVERSAL'));
 
-do $$
-declare t text;
-begin
-    foreach t in array array['profile_completion', 'points_redemption_cancellation', 'top_up_refund'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-                          using (tenant_id = current_setting('app.tenant_id', true))
-                          with check (tenant_id = current_setting('app.tenant_id', true))$p$, t);
-    end loop;
-end $$;
+select enable_tenant_isolation('profile_completion', 'points_redemption_cancellation', 'top_up_refund');
 
 grant select, insert on profile_completion, points_redemption_cancellation, top_up_refund to ${appRole};
