@@ -136,9 +136,10 @@ public final class OrderThroughputBenchmark {
         exec(db, "select set_config('app.tenant_id', ?, true)", tenant);
         exec(db, "insert into idempotency_record (tenant_id, scope, key, request_hash, status, response, created_at) "
                 + "values (?, 'order', ?, 'h', 0, '{}'::jsonb, now()) on conflict do nothing", tenant, externalId);
-        exec(db, "select id from member where tenant_id = ? and id = ? and deleted_at is null", tenant, member);
-        exec(db, "select id from member_order where tenant_id = ? and external_id = ?", tenant, externalId);
+        exec(db, "select 1 from member where tenant_id = ? and id = ? and deleted_at is null for no key update", tenant, member);
         exec(db, "select points_per_yuan, validity_days from points_settings where tenant_id = ?", tenant);
+        exec(db, "select level_id, since, pinned_level_id, pinned_until, next_review_at, downgrade_due, paid_level_id, paid_since, paid_until "
+                + "from member_level where tenant_id = ? and member_id = ?", tenant, member);
         UUID order = UUID.randomUUID();
         exec(db, "insert into member_order (tenant_id, id, member_id, external_id, amount, refunded_amount, points_earned, points_reversed, "
                 + "channel, items, paid_at, created_at, version) values (?, ?, ?, ?, ?, 0, ?, 0, 'pos', '[]'::jsonb, ?, now(), 0)",
@@ -147,9 +148,8 @@ public final class OrderThroughputBenchmark {
                 + "values (?, ?, ?, ?, 'ORDER', 'order', ?, now() + interval '365 days', now())", tenant, UUID.randomUUID(), member, amount / 100, externalId);
         exec(db, "insert into points_balance (tenant_id, member_id, balance, updated_at) values (?, ?, ?, now()) on conflict (tenant_id, member_id) "
                 + "do update set balance = points_balance.balance + excluded.balance, updated_at = now() returning balance", tenant, member, amount / 100);
-        exec(db, "select 1 from member where tenant_id = ? and id = ? for no key update", tenant, member);
-        exec(db, "select id, rank, upgrade_rule from level where tenant_id = ? order by rank", tenant);
-        exec(db, "select level_id from member_level where tenant_id = ? and member_id = ?", tenant, member);
+        exec(db, "select level_id, since, pinned_level_id, pinned_until, next_review_at, downgrade_due, paid_level_id, paid_since, paid_until "
+                + "from member_level where tenant_id = ? and member_id = ?", tenant, member);
         Instant now = Instant.now();
         java.sql.Timestamp year = java.sql.Timestamp.from(now.minusSeconds(365L * 86_400));
         java.sql.Timestamp quarter = java.sql.Timestamp.from(now.minusSeconds(91L * 86_400));

@@ -3,6 +3,7 @@ package io.memberhub.platform.level;
 import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.coupon.Coupons;
 import io.memberhub.platform.event.Outbox;
+import io.memberhub.platform.member.MemberLocks;
 import io.memberhub.platform.points.PointsLedger;
 import io.memberhub.platform.points.PointsSettingsService;
 import io.memberhub.platform.problem.ProblemException;
@@ -45,6 +46,9 @@ public class MemberLevels {
 
     @Inject
     LadderCache ladders;
+
+    @Inject
+    MemberLocks memberLocks;
 
     @Inject
     PointsLedger points;
@@ -414,10 +418,7 @@ public class MemberLevels {
 
     /** Concurrent facts for one member are settled one after the other. */
     private void lockMember(TenantBound tenant, UUID memberId) {
-        em.createNativeQuery("select 1 from member where tenant_id = ?1 and id = ?2 for no key update")
-                .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, memberId)
-                .getResultList();
+        memberLocks.lockLive(tenant, memberId);
     }
 
     private MemberFacts facts(TenantBound tenant, UUID memberId) {

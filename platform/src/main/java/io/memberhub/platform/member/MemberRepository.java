@@ -14,6 +14,11 @@ class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("id = ?1 and deletedAt is null", id).firstResultOptional();
     }
 
+    boolean isLive(UUID id) {
+        return !getEntityManager().createNativeQuery("select 1 from member where id = ?1 and deleted_at is null")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+
     boolean phoneTaken(String phone) {
         return count("phone = ?1 and deletedAt is null", phone) > 0;
     }

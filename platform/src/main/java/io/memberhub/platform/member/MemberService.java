@@ -71,8 +71,11 @@ public class MemberService {
     }
 
     /** Fails with 404 unless {@code id} is a live member of the tenant. */
+    /** 404 unless the member exists and is not deleted; reads no more than that. */
     public void requireLive(TenantBound tenant, UUID id) {
-        find(id);
+        if (!members.isLive(id)) {
+            throw notFound(id);
+        }
     }
 
     public MemberResponse get(CallContext call, UUID id) {
@@ -202,7 +205,11 @@ public class MemberService {
     }
 
     private Member find(UUID id) {
-        return members.findLive(id).orElseThrow(() -> ProblemException.notFound("MEMBER_NOT_FOUND", "No member " + id));
+        return members.findLive(id).orElseThrow(() -> notFound(id));
+    }
+
+    static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("MEMBER_NOT_FOUND", "No member " + id);
     }
 
     static ProblemException phoneTaken() {

@@ -6,7 +6,7 @@ import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.level.Privileges;
-import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.member.MemberLocks;
 import io.memberhub.platform.points.PointsLedger;
 import io.memberhub.platform.points.PointsSettings;
 import io.memberhub.platform.points.PointsSettingsService;
@@ -40,9 +40,6 @@ public class OrderService {
     IdempotentWrites idempotent;
 
     @Inject
-    MemberService members;
-
-    @Inject
     PointsLedger points;
 
     @Inject
@@ -57,12 +54,12 @@ public class OrderService {
     @Inject
     EntityManager em;
 
+    @Inject
+    MemberLocks memberLocks;
+
     public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
         return idempotent.run(call, "order", key, request, OrderResponse.class, () -> {
-            members.requireLive(call, request.memberId());
-            if (findByExternalId(request.externalId(), LockModeType.NONE) != null) {
-                throw orderExists(request.externalId());
-            }
+            memberLocks.lockLive(call, request.memberId());
             PointsSettings rules = settings.get(call);
             var order = new MemberOrder();
             order.memberId = request.memberId();
