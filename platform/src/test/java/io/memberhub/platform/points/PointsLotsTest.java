@@ -105,4 +105,30 @@ class PointsLotsTest {
                 .then().statusCode(201).body("pointsReversed", equalTo(20)).body("pointsUnrecovered", equalTo(80)).body("pointsBalance", equalTo(0));
         m.asOwner().get("/api/v1/members/" + member + "/points").then().body("balance", equalTo(0)).body("consistent", equalTo(true));
     }
+
+    @Test
+    void membersWithPointsExpiringSoonAreListedSoonestFirst() {
+        Merchant m = Merchants.signUp("expiring");
+        settings(m, 120, 100, 100);
+        String soon = member(m, "15500000011");
+        String later = member(m, "15500000012");
+        String spent = member(m, "15500000013");
+        String fresh = member(m, "15500000014");
+        order(m, later, "L-1", 5_000, daysAgo(95));
+        order(m, soon, "S-1", 10_000, daysAgo(110));
+        order(m, soon, "S-2", 10_000, daysAgo(1));
+        order(m, spent, "X-1", 10_000, daysAgo(110));
+        redeem(m, spent, "X-R", 100, 10_000).statusCode(201);
+        order(m, fresh, "F-1", 10_000, daysAgo(1));
+
+        m.asOwner().get("/api/v1/points/expiring?withinDays=30").then().statusCode(200)
+                .body("members.memberId", org.hamcrest.Matchers.contains(soon, later))
+                .body("members[0].points", equalTo(100))
+                .body("members[1].points", equalTo(50));
+        m.asOwner().get("/api/v1/points/expiring?withinDays=15").then().body("members.memberId", org.hamcrest.Matchers.contains(soon));
+        m.asOwner().get("/api/v1/points/expiring?withinDays=30&minPoints=60").then()
+                .body("members.memberId", org.hamcrest.Matchers.contains(soon));
+        m.asOwner().get("/api/v1/points/expiring?withinDays=0").then().statusCode(400);
+        Merchants.signUp("expiring-other").asOwner().get("/api/v1/points/expiring").then().body("members.size()", equalTo(0));
+    }
 }
