@@ -73,6 +73,21 @@ public class CouponService {
                 request.pointsPrice());
     }
 
+    /**
+     * The template a rule issues from (a birthday coupon of a level), created the first time the
+     * rule needs it and shown with the merchant's own templates.
+     */
+    public UUID ruleTemplate(TenantBound tenant, String name, CouponKind kind, long value, int validityDays) {
+        em.createNativeQuery("insert into coupon_template (tenant_id, id, name, kind, value, min_spend, validity_days, created_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, 0, ?6, now()) on conflict (tenant_id, name) do nothing")
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, UUID.randomUUID()).setParameter(3, name)
+                .setParameter(4, kind.name()).setParameter(5, value).setParameter(6, validityDays)
+                .executeUpdate();
+        return (UUID) em.createNativeQuery("select id from coupon_template where tenant_id = ?1 and name = ?2")
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, name)
+                .getSingleResult();
+    }
+
     public List<TemplateResponse> templates(CallContext call) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, name, kind, value, min_spend, validity_days, points_price from coupon_template "

@@ -1,9 +1,8 @@
 package io.memberhub.platform.level;
 
 import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.work.BackgroundRequest;
 import io.memberhub.platform.work.TenantWork;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +64,7 @@ class LevelReviewWorker {
     @Scheduled(cron = "${memberhub.levels.review-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         for (UUID tenant : work.tenants()) {
-            inRequestDo(() -> reviews.requestDaily(TenantBound.of(tenant)));
+            BackgroundRequest.run(() -> reviews.requestDaily(TenantBound.of(tenant)));
         }
     }
 
@@ -86,7 +85,7 @@ class LevelReviewWorker {
             try {
                 boolean more = true;
                 while (more) {
-                    more = inRequest(this::runOneTenant);
+                    more = BackgroundRequest.call(this::runOneTenant);
                 }
             } catch (RuntimeException e) {
                 LOG.error("Level reviews stopped; the next poll retries", e);
@@ -136,23 +135,5 @@ class LevelReviewWorker {
             reviews.finish(tenant, review, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return true;
-    }
-
-    /** Tenant work needs a request context: the tenant of a unit of work is request-scoped. */
-    private static <T> T inRequest(java.util.function.Supplier<T> work) {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
-            return work.get();
-        } finally {
-            context.terminate();
-        }
-    }
-
-    private static void inRequestDo(Runnable work) {
-        inRequest(() -> {
-            work.run();
-            return null;
-        });
     }
 }

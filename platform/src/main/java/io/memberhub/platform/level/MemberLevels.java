@@ -95,6 +95,40 @@ public class MemberLevels {
                 level.benefit(Benefit.Type.FREE_SHIPPING_OVER).orElse(null), level.benefits());
     }
 
+    /** A birthday coupon a member's level gives (fen off). */
+    record BirthdayGift(UUID memberId, long amount) {
+    }
+
+    /**
+     * Members whose birthday is {@code today} (29 February counts on 28 February in other years)
+     * and whose level gives a birthday coupon.
+     */
+    List<BirthdayGift> birthdayGifts(TenantBound tenant, java.time.LocalDate today) {
+        Ladder ladder = ladders.get(tenant);
+        if (ladder.rungs().stream().noneMatch(r -> r.benefit(Benefit.Type.BIRTHDAY_COUPON).isPresent())) {
+            return List.of();
+        }
+        boolean leapDayToo = today.getMonthValue() == 2 && today.getDayOfMonth() == 28 && !today.isLeapYear();
+        @SuppressWarnings("unchecked")
+        List<UUID> born = em.createNativeQuery("""
+                        select id from member where deleted_at is null and birthday is not null
+                          and ((extract(month from birthday) = ?1 and extract(day from birthday) = ?2)
+                               or (?3 and extract(month from birthday) = 2 and extract(day from birthday) = 29))""")
+                .setParameter(1, today.getMonthValue())
+                .setParameter(2, today.getDayOfMonth())
+                .setParameter(3, leapDayToo)
+                .getResultList();
+        Instant now = Instant.now();
+        List<BirthdayGift> gifts = new ArrayList<>();
+        for (UUID member : born) {
+            Rung level = MemberLevelState.read(em, tenant, member).effective(ladder, now);
+            if (level != null) {
+                level.benefit(Benefit.Type.BIRTHDAY_COUPON).ifPresent(amount -> gifts.add(new BirthdayGift(member, amount)));
+            }
+        }
+        return gifts;
+    }
+
     public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {
         return standing(tenant, memberId, ladders.get(tenant), MemberLevelState.read(em, tenant, memberId), facts(tenant, memberId));
     }
