@@ -56,6 +56,9 @@ class MemberImport {
     @Inject
     MemberService service;
 
+    @Inject
+    jakarta.enterprise.event.Event<MembersImported> imported;
+
     @Transactional
     @TenantTransaction
     ImportReport run(CallContext call, Reader csv, ImportMode mode) {
@@ -94,6 +97,8 @@ class MemberImport {
         boolean commit = mode == ImportMode.VALID || progress.rejected == 0;
         if (!commit) {
             rollback();
+        } else if (progress.written > 0) {
+            imported.fire(new MembersImported(call.tenantId(), progress.written));
         }
         return new ImportReport(mode, progress.rows, commit ? progress.written : 0, progress.rejected, commit,
                 List.copyOf(progress.errors), progress.truncated);

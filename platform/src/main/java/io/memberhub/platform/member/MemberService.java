@@ -45,6 +45,9 @@ public class MemberService {
     @Inject
     Event<ProfileCompleted> profileCompleted;
 
+    @Inject
+    Event<MemberRegistered> registered;
+
     public MemberResponse create(CallContext call, CreateMemberRequest request) {
         FieldSchema schema = fields.schema(call);
         Member member = drafts.draft(request, schema, "api");
@@ -67,10 +70,10 @@ public class MemberService {
             referrals.recorded(call, member);
         }
         saved(call, member, schema);
+        registered.fire(new MemberRegistered(call.tenantId(), member.id()));
         return view(member, schema, call.role().seesPrivateFields());
     }
 
-    /** Fails with 404 unless {@code id} is a live member of the tenant. */
     /** 404 unless the member exists and is not deleted; reads no more than that. */
     public void requireLive(TenantBound tenant, UUID id) {
         if (!members.isLive(id)) {

@@ -176,4 +176,21 @@ class LevelTest {
         a.asOwner().post("/api/v1/members/" + bMember + "/level/evaluate").then().statusCode(404);
         b.asOwner().get("/api/v1/members/" + bMember + "/level").then().body("level.name", equalTo("普通"));
     }
+
+    @Test
+    void newMembersStartOnTheEntryLevelAndImportedOnesAfterTheirReview() {
+        Merchant m = merchantWithLadder("entry");
+        String member = member(m, "17700000011");
+        m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("普通"));
+        m.asOwner().get("/api/v1/members/" + member + "/level-history").then()
+                .body("[0].trigger", equalTo("registration")).body("[0].explanation.rule", equalTo("entry level 普通"));
+
+        LevelReviewsAwait.done(m);
+        m.asOwner().contentType("text/csv; charset=UTF-8").body("phone,name\n17700000012,Imported\n")
+                .queryParam("mode", "all").post("/api/v1/members/import").then().statusCode(200).body("imported", equalTo(1));
+        String imported = m.asOwner().get("/api/v1/members?phone=17700000012").then().extract().path("items[0].id");
+        m.asOwner().get("/api/v1/level-reviews").then().body("[0].reason", equalTo("members imported"));
+        LevelReviewsAwait.done(m);
+        m.asOwner().get("/api/v1/members/" + imported + "/level").then().body("level.name", equalTo("普通"));
+    }
 }
