@@ -86,6 +86,9 @@ public final class LocalKeycloak implements AutoCloseable {
                 "--db-url=" + postgres.jdbcUrl("keycloak"),
                 "--db-username=" + LocalPostgres.KEYCLOAK,
                 "--db-password=" + LocalPostgres.KEYCLOAK_PASSWORD,
+                // Members sign in with SMS codes (and later WeChat/QQ) checked by the platform, which then
+                // obtains their token by impersonation: a legacy token exchange, which needs both features.
+                "--features=token-exchange,admin-fine-grained-authz:v1",
                 "--import-realm"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dist.toFile())

@@ -89,6 +89,31 @@ public class KeycloakDirectory {
                 .findFirst());
     }
 
+    /**
+     * The login of the person with this phone, created (without a password) the first time they sign
+     * in to any merchant: one account per person, shared by every merchant they are a member of.
+     */
+    public String memberLogin(String phone) {
+        return call("find or create the member login", () -> {
+            Optional<String> existing = realm().users().search(phone, true).stream()
+                    .map(UserRepresentation::getId).findFirst();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            var user = new UserRepresentation();
+            user.setUsername(phone);
+            user.setEnabled(true);
+            user.setAttributes(java.util.Map.of("phone", List.of(phone)));
+            try (Response response = realm().users().create(user)) {
+                if (response.getStatus() == 409) {
+                    // Created by a concurrent first sign-in.
+                    return realm().users().search(phone, true).getFirst().getId();
+                }
+                return CreatedResponseUtil.getCreatedId(response);
+            }
+        });
+    }
+
     public void deleteUser(String userId) {
         call("delete user " + userId, () -> {
             try (Response ignored = realm().users().delete(userId)) {

@@ -66,6 +66,10 @@ class Member extends TenantOwned {
     @Column(name = "deleted_at")
     Instant deletedAt;
 
+    /** The member's Keycloak account, once the member has signed in. */
+    @Column(name = "user_id")
+    String userId;
+
     @Version
     long version;
 }

@@ -48,6 +48,24 @@ class MemberDrafts {
         return member;
     }
 
+    /**
+     * A member who registered by signing in with a phone: the merchant's defaults for its custom
+     * fields, and required fields left for the member to fill in, rather than refusing the sign-in.
+     */
+    Member signedUp(String phone, FieldSchema schema, String userId) {
+        Instant now = Instant.now();
+        var member = new Member();
+        member.phone = phone;
+        member.gender = Gender.UNDISCLOSED;
+        member.registrationSource = "sms";
+        member.addresses = new ArrayList<>();
+        member.customFields = new LinkedHashMap<>(schema.forCreate(Map.of(), new ArrayList<>()));
+        member.userId = userId;
+        member.createdAt = now;
+        member.updatedAt = now;
+        return member;
+    }
+
     <T> List<FieldError> violations(T request) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<T> v : validator.validate(request)) {

@@ -1,10 +1,10 @@
 package io.memberhub.platform.member;
 
 /** Input rules shared by the JSON API and CSV import. */
-final class MemberRules {
+public final class MemberRules {
 
-    static final String PHONE = "\\+?[0-9]{6,20}";
-    static final String PHONE_MESSAGE = "must be 6-20 digits, optionally starting with +";
+    public static final String PHONE = "\\+?[0-9]{6,20}";
+    public static final String PHONE_MESSAGE = "must be 6-20 digits, optionally starting with +";
     static final String SOURCE = "[a-z0-9_.-]{1,40}";
     static final String SOURCE_MESSAGE = "must be 1-40 lowercase letters, digits, '.', '_' or '-'";
 

@@ -74,6 +74,40 @@ public class MemberService {
         return view(member, schema, call.role().seesPrivateFields());
     }
 
+    /**
+     * The member a person signing in with {@code phone} is: the live member with that phone, linked to
+     * the person's account, or a new member registered by the sign-in itself.
+     */
+    public UUID signedIn(TenantBound tenant, String phone, String userId) {
+        Member member = members.find("phone = ?1 and deletedAt is null", phone).firstResult();
+        if (member == null) {
+            member = drafts.signedUp(phone, fields.schema(tenant), userId);
+            try {
+                members.persistAndFlush(member);
+            } catch (PersistenceException e) {
+                if (UniqueViolation.of(e, "member_phone_uq")) {
+                    throw ProblemException.conflict("SIGN_IN_RACE", "This phone was registered at the same moment; sign in again");
+                }
+                throw e;
+            }
+            registered.fire(new MemberRegistered(tenant.tenantId(), member.id()));
+        } else if (!userId.equals(member.userId)) {
+            member.userId = userId;
+            member.updatedAt = Instant.now();
+        }
+        return member.id();
+    }
+
+    /** A member's own profile, private fields included: it is the member's own data. */
+    public MemberResponse own(TenantBound tenant, UUID id) {
+        return view(find(id), fields.schema(tenant), true);
+    }
+
+    /** The live member signed in as {@code userId}, if any. */
+    public java.util.Optional<UUID> byLogin(TenantBound tenant, String userId) {
+        return members.find("userId = ?1 and deletedAt is null", userId).firstResultOptional().map(Member::id);
+    }
+
     /** 404 unless the member exists and is not deleted; reads no more than that. */
     public void requireLive(TenantBound tenant, UUID id) {
         if (!members.isLive(id)) {

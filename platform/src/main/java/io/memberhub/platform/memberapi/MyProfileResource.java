@@ -1,0 +1,45 @@
+package io.memberhub.platform.memberapi;
+
+import io.memberhub.platform.level.MemberLevelResponse;
+import io.memberhub.platform.level.MemberLevels;
+import io.memberhub.platform.member.MemberResponse;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.tenancy.CurrentMember;
+import io.memberhub.platform.tenancy.MemberCall;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The member API for apps and mini-programs: the signed-in member's own data. */
+@Path("/api/member/me")
+@Tag(name = "Member API")
+@Authenticated
+public class MyProfileResource {
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    MemberLevels levels;
+
+    @GET
+    @Operation(summary = "My profile at this merchant")
+    public MemberResponse profile() {
+        MemberCall me = currentMember.get();
+        return members.own(me, me.memberId());
+    }
+
+    @GET
+    @Path("/level")
+    @Operation(summary = "My level, its benefits' progress and what the next level takes")
+    public MemberLevelResponse level() {
+        MemberCall me = currentMember.get();
+        return levels.standing(me, me.memberId());
+    }
+}

@@ -1,0 +1,148 @@
+package io.memberhub.platform.memberlogin;
+
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import io.memberhub.plugin.api.message.SmsMessage;
+import io.memberhub.plugin.api.message.SmsSender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Six-digit sign-in codes sent by SMS: rate-limited per phone and per client address, valid for a
+ * few minutes, used once. Wrong codes count toward a lockout of the phone; a locked phone and a
+ * wrong code get the same answer, so guessing learns nothing.
+ */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class SmsCodes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SmsSender sender;
+
+    @ConfigProperty(name = "memberhub.sms.code-validity", defaultValue = "5m")
+    Duration validity;
+
+    @ConfigProperty(name = "memberhub.sms.per-phone-per-minute", defaultValue = "1")
+    int perPhonePerMinute;
+
+    @ConfigProperty(name = "memberhub.sms.per-phone-per-day", defaultValue = "10")
+    int perPhonePerDay;
+
+    /** Looser than per phone: many members may share one address behind a shop's or an office's NAT. */
+    @ConfigProperty(name = "memberhub.sms.per-ip-per-minute", defaultValue = "10")
+    int perIpPerMinute;
+
+    @ConfigProperty(name = "memberhub.sms.per-ip-per-day", defaultValue = "100")
+    int perIpPerDay;
+
+    @ConfigProperty(name = "memberhub.login.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @ConfigProperty(name = "memberhub.login.lockout", defaultValue = "1h")
+    Duration lockout;
+
+    /** Sends a new code, unless the phone or the address asked too often. */
+    public Instant send(TenantBound tenant, String phone, String clientIp, String merchantName) {
+        limit("phone", phone, perPhonePerMinute, perPhonePerDay);
+        if (clientIp != null) {
+            limit("client_ip", clientIp, perIpPerMinute, perIpPerDay);
+        }
+        UUID id = UUID.randomUUID();
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        Instant now = Instant.now();
+        Instant expires = now.plus(validity);
+        em.createNativeQuery("insert into sms_code (tenant_id, id, phone, purpose, code_hash, client_ip, created_at, expires_at) "
+                        + "values (?1, ?2, ?3, 'LOGIN', ?4, ?5, ?6, ?7)")
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, id).setParameter(3, phone)
+                .setParameter(4, hash(id, code)).setParameter(5, clientIp).setParameter(6, now).setParameter(7, expires)
+                .executeUpdate();
+        try {
+            sender.send(new SmsMessage(tenant.tenantId().toString(), phone, "LOGIN_CODE",
+                    "[" + merchantName + "] Your sign-in code is " + code + ", valid for " + validity.toMinutes()
+                            + " minutes. Do not share it."));
+        } catch (Exception e) {
+            throw ProblemException.unavailable("SMS_UNAVAILABLE", "The code could not be sent; try again shortly");
+        }
+        return expires;
+    }
+
+    /**
+     * Whether {@code code} is the phone's latest unused, unexpired code; uses it up if so. Runs in a
+     * transaction of its own so a failure is recorded even though the caller then refuses the login.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean verify(TenantBound tenant, String phone, String code) {
+        Instant now = Instant.now();
+        long failures = ((Number) em.createNativeQuery("select count(*) from member_login_failure where phone = ?1 and failed_at > ?2")
+                .setParameter(1, phone).setParameter(2, now.minus(lockout)).getSingleResult()).longValue();
+        if (failures >= maxFailures) {
+            fail(phone, now);
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> latest = em.createNativeQuery("select id, code_hash from sms_code where phone = ?1 and purpose = 'LOGIN' "
+                        + "and used_at is null and expires_at > ?2 order by created_at desc limit 1 for update")
+                .setParameter(1, phone).setParameter(2, now).getResultList();
+        if (latest.isEmpty() || code == null || !hash((UUID) latest.getFirst()[0], code).equals(latest.getFirst()[1])) {
+            if (!latest.isEmpty()) {
+                em.createNativeQuery("update sms_code set attempts = attempts + 1 where id = ?1")
+                        .setParameter(1, latest.getFirst()[0]).executeUpdate();
+            }
+            fail(phone, now);
+            return false;
+        }
+        em.createNativeQuery("update sms_code set used_at = ?2 where id = ?1")
+                .setParameter(1, latest.getFirst()[0]).setParameter(2, now).executeUpdate();
+        return true;
+    }
+
+    private void fail(String phone, Instant now) {
+        em.createNativeQuery("insert into member_login_failure (tenant_id, id, phone, failed_at) "
+                        + "values (current_setting('app.tenant_id'), ?1, ?2, ?3)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, phone).setParameter(3, now).executeUpdate();
+    }
+
+    private void limit(String column, String value, int perMinute, int perDay) {
+        Instant now = Instant.now();
+        long lastMinute = count(column, value, now.minus(Duration.ofMinutes(1)));
+        long lastDay = count(column, value, now.minus(Duration.ofDays(1)));
+        if (lastMinute >= perMinute || lastDay >= perDay) {
+            throw new ProblemException(429, "SMS_RATE_LIMITED", "Too many codes",
+                    lastMinute >= perMinute ? "A code was sent moments ago; wait a minute before asking again"
+                            : "Too many codes were asked for today; try again tomorrow", List.of());
+        }
+    }
+
+    private long count(String column, String value, Instant since) {
+        return ((Number) em.createNativeQuery("select count(*) from sms_code where " + column + " = ?1 and created_at > ?2")
+                .setParameter(1, value).setParameter(2, since).getSingleResult()).longValue();
+    }
+
+    private static String hash(UUID id, String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((id + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

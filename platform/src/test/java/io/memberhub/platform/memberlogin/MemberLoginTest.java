@@ -1,0 +1,110 @@
+package io.memberhub.platform.memberlogin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.memberhub.platform.Merchants;
+import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MemberLoginTest {
+
+    private final SmsInbox inbox = SmsInbox.open();
+
+    private static ValidatableResponse askCode(Merchant m, String phone) {
+        return given().contentType(ContentType.JSON).body(Map.of("merchant", m.slug(), "phone", phone))
+                .post("/api/member/auth/sms-codes").then();
+    }
+
+    private static ValidatableResponse signIn(Merchant m, String phone, String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("merchant", m.slug(), "phone", phone, "code", code))
+                .post("/api/member/auth/sms-login").then();
+    }
+
+    private String signedIn(Merchant m, String phone) {
+        askCode(m, phone).statusCode(202);
+        return signIn(m, phone, inbox.lastCode(phone)).statusCode(200).extract().path("accessToken");
+    }
+
+    @Test
+    void aMemberSignsInWithAnSmsCodeAndSeesOwnProfileAndLevel() {
+        Merchant m = Merchants.signUp("sms");
+        m.asOwner().body(Map.of("name", "会员", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
+        String known = m.asOwner().body(Map.of("phone", "16600000001", "name", "Known")).post("/api/v1/members")
+                .then().statusCode(201).extract().path("id");
+
+        askCode(m, "16600000001").statusCode(202);
+        String code = inbox.lastCode("16600000001");
+        ValidatableResponse tokens = signIn(m, "16600000001", code).statusCode(200);
+        String token = tokens.extract().path("accessToken");
+        assertThat(tokens.extract().<String>path("refreshToken")).isNotBlank();
+
+        Merchants.as(token).get("/api/member/me").then().statusCode(200)
+                .body("id", equalTo(known)).body("name", equalTo("Known")).body("phone", equalTo("16600000001"));
+        Merchants.as(token).get("/api/member/me/level").then().statusCode(200).body("level.name", equalTo("会员"));
+        signIn(m, "16600000001", code).statusCode(401).body("code", equalTo("INVALID_CODE"));
+        Merchants.as(token).get("/api/v1/members").then().statusCode(403);
+
+        String newcomer = signedIn(m, "16600000002");
+        String newId = Merchants.as(newcomer).get("/api/member/me").then().statusCode(200).extract().path("id");
+        m.asOwner().get("/api/v1/members/" + newId).then().statusCode(200).body("registrationSource", equalTo("sms"));
+    }
+
+    @Test
+    void codesAreRateLimitedPerPhone() {
+        Merchant m = Merchants.signUp("sms-rate");
+        askCode(m, "16600000011").statusCode(202);
+        askCode(m, "16600000011").statusCode(429).body("code", equalTo("SMS_RATE_LIMITED"));
+        askCode(m, "16600000012").statusCode(202);
+        askCode(m, "abc").statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("merchant", "no-such-merchant", "phone", "16600000013"))
+                .post("/api/member/auth/sms-codes").then().statusCode(404);
+    }
+
+    @Test
+    void fiveWrongCodesLockThePhoneAndLockedLooksLikeWrong() {
+        Merchant m = Merchants.signUp("sms-lock");
+        String phone = "16600000021";
+        askCode(m, phone).statusCode(202);
+        String code = inbox.lastCode(phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        String wrongAnswer = null;
+        for (int i = 0; i < 5; i++) {
+            wrongAnswer = signIn(m, phone, wrong).statusCode(401).body("code", equalTo("INVALID_CODE")).extract().asString();
+        }
+        String lockedAnswer = signIn(m, phone, code).statusCode(401).extract().asString();
+        assertThat(lockedAnswer).as("locked and wrong answer alike").isEqualTo(wrongAnswer);
+
+        // The hour passes.
+        TenantSql.updateAsOwner(m.id(), "update member_login_failure set failed_at = failed_at - interval '61 minutes' where phone = ?", phone);
+        signIn(m, phone, code).statusCode(200);
+    }
+
+    @Test
+    void oneAccountIsAMemberOfSeveralMerchantsAndEachTokenActsAtOneOnly() {
+        Merchant a = Merchants.signUp("sms-a");
+        Merchant b = Merchants.signUp("sms-b");
+        String phone = "16600000031";
+        String onlyA = signedIn(a, phone);
+        Merchants.as(onlyA).header("X-MemberHub-Tenant", b.slug()).get("/api/member/me").then()
+                .statusCode(403).body("code", equalTo("NOT_A_MEMBER"));
+
+        String atB = signedIn(b, phone);
+        String inB = Merchants.as(atB).get("/api/member/me").then().statusCode(200).extract().path("id");
+        Merchants.as(atB).header("X-MemberHub-Tenant", a.slug()).get("/api/member/me").then()
+                .statusCode(403).body("code", equalTo("NOT_A_MEMBER"));
+        String inA = Merchants.as(onlyA).get("/api/member/me").then().statusCode(200).extract().path("id");
+        assertThat(inA).isNotEqualTo(inB);
+        Object accountAtA = TenantSql.query(a.id(), "select user_id from member where phone = ?", phone).getFirst().get("user_id");
+        Object accountAtB = TenantSql.query(b.id(), "select user_id from member where phone = ?", phone).getFirst().get("user_id");
+        assertThat(accountAtA).as("one account, two memberships").isEqualTo(accountAtB);
+        b.asOwner().get("/api/v1/members/" + inA).then().statusCode(404);
+    }
+}
