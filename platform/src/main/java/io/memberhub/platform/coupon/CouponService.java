@@ -136,7 +136,7 @@ public class CouponService {
         return ProblemException.notFound("COUPON_TEMPLATE_NOT_FOUND", "No coupon template " + templateId);
     }
 
-    public List<CouponResponse> memberCoupons(CallContext call, UUID memberId, String status) {
+    public List<CouponResponse> memberCoupons(TenantBound call, UUID memberId, String status) {
         members.requireLive(call, memberId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "

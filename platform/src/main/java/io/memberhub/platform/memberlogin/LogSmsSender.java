@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 @DefaultBean
 public class LogSmsSender implements SmsSender {
 
-    static final String CATEGORY = "io.memberhub.sms";
+    public static final String CATEGORY = "io.memberhub.sms";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
     @Override

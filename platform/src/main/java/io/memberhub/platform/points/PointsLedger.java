@@ -204,7 +204,7 @@ public class PointsLedger {
     }
 
     /** The member's points, with lots past their validity written off first. */
-    public PointsSummary summary(CallContext call, UUID memberId, int recent) {
+    public PointsSummary summary(TenantBound call, UUID memberId, int recent) {
         long balance = lockAndSettle(call, memberId);
         long sum = em.createQuery("select coalesce(sum(e.delta), 0) from PointsEntry e where e.memberId = :m", Long.class)
                 .setParameter("m", memberId)
@@ -213,7 +213,7 @@ public class PointsLedger {
                 expiring(call, memberId, Instant.now().plus(java.time.Duration.ofDays(30))), entries(call, memberId, 0, recent));
     }
 
-    public List<PointsEntryResponse> entries(CallContext call, UUID memberId, int page, int size) {
+    public List<PointsEntryResponse> entries(TenantBound call, UUID memberId, int page, int size) {
         return em.createQuery("select e from PointsEntry e where e.memberId = :m order by e.createdAt desc, e.id desc", PointsEntry.class)
                 .setParameter("m", memberId)
                 .setFirstResult(page * size)

@@ -3,6 +3,7 @@ package io.memberhub.platform.points;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class SignIns {
     @Inject
     Outbox outbox;
 
-    public SignIn signIn(CallContext call, UUID memberId) {
+    public SignIn signIn(TenantBound call, UUID memberId) {
         members.requireLive(call, memberId);
         PointsSettings rules = settings.get(call);
         LocalDate today = LocalDate.now(ZoneId.of(rules.timeZone()));

@@ -123,7 +123,7 @@ public class WalletService {
         });
     }
 
-    public WalletSummary summary(CallContext call, UUID memberId) {
+    public WalletSummary summary(TenantBound call, UUID memberId) {
         members.requireLive(call, memberId);
         return ledger.summary(call, memberId);
     }

@@ -1,4 +1,6 @@
-package io.memberhub.platform.memberlogin;
+package io.memberhub.platform;
+
+import io.memberhub.platform.memberlogin.LogSmsSender;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,14 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the codes the development SMS sender writes to the log, as a phone would receive them. */
-final class SmsInbox extends Handler {
+public final class SmsInbox extends Handler {
 
     private static final SmsInbox INSTANCE = new SmsInbox();
     private static final Pattern CODE = Pattern.compile("SMS to (\\S+) .*code is (\\d{6})");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    static SmsInbox open() {
+    public static SmsInbox open() {
         Logger logger = Logger.getLogger(LogSmsSender.CATEGORY);
         if (!List.of(logger.getHandlers()).contains(INSTANCE)) {
             logger.addHandler(INSTANCE);
@@ -25,7 +27,7 @@ final class SmsInbox extends Handler {
     }
 
     /** The latest code sent to {@code phone}. */
-    String lastCode(String phone) {
+    public String lastCode(String phone) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             Matcher m = CODE.matcher(lines.get(i));
             if (m.find() && m.group(1).equals(phone)) {
@@ -33,6 +35,17 @@ final class SmsInbox extends Handler {
             }
         }
         throw new AssertionError("No code was sent to " + phone);
+    }
+
+    /** Signs {@code phone} in to the merchant with a code by SMS; the member's access token. */
+    public static String memberToken(Merchants.Merchant merchant, String phone) {
+        SmsInbox inbox = open();
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("merchant", merchant.slug(), "phone", phone))
+                .post("/api/member/auth/sms-codes").then().statusCode(202);
+        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("merchant", merchant.slug(), "phone", phone, "code", inbox.lastCode(phone)))
+                .post("/api/member/auth/sms-login").then().statusCode(200).extract().path("accessToken");
     }
 
     @Override
