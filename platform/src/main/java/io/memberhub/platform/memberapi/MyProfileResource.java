@@ -28,6 +28,9 @@ public class MyProfileResource {
     @Inject
     MemberLevels levels;
 
+    @Inject
+    io.memberhub.platform.membercode.MemberCodes codes;
+
     @GET
     @Operation(summary = "My profile at this merchant")
     public MemberResponse profile() {
@@ -41,5 +44,14 @@ public class MyProfileResource {
     public MemberLevelResponse level() {
         MemberCall me = currentMember.get();
         return levels.standing(me, me.memberId());
+    }
+
+    @GET
+    @Path("/code")
+    @Operation(summary = "My member code, to show as a QR code",
+            description = "Signed by the merchant, valid for a minute; fetch a new one every refreshInSeconds so a screenshot stops working.")
+    public io.memberhub.platform.membercode.MemberCodes.Issued code() {
+        MemberCall me = currentMember.get();
+        return codes.issue(me, me.memberId());
     }
 }
