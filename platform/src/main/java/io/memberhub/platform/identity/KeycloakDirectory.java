@@ -114,6 +114,22 @@ public class KeycloakDirectory {
         });
     }
 
+    /** Sets a member's own password; one the realm's policy refuses is a 400 on {@code password}. */
+    public void setPassword(String userId, String password) {
+        var credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        call("set the password", () -> {
+            try {
+                realm().users().get(userId).resetPassword(credential);
+            } catch (jakarta.ws.rs.BadRequestException e) {
+                throw ProblemException.invalidField("password", "does not meet the password policy");
+            }
+            return null;
+        });
+    }
+
     public void deleteUser(String userId) {
         call("delete user " + userId, () -> {
             try (Response ignored = realm().users().delete(userId)) {

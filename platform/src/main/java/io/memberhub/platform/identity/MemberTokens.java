@@ -51,6 +51,9 @@ public class MemberTokens {
     @ConfigProperty(name = "memberhub.keycloak.admin-client-secret", defaultValue = "")
     String clientSecret;
 
+    @ConfigProperty(name = "memberhub.keycloak.api-client-id", defaultValue = "memberhub-api")
+    String publicClient;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
@@ -59,13 +62,32 @@ public class MemberTokens {
      */
     public Tokens forUser(String userId, String merchant) {
         impersonation.ensureAllowed();
-        String form = Map.of(
-                        "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
-                        "client_id", clientId,
-                        "client_secret", clientSecret,
-                        "requested_subject", userId,
-                        "requested_token_type", "urn:ietf:params:oauth:token-type:refresh_token",
-                        "scope", "openid organization:" + merchant).entrySet().stream()
+        return request("member token", Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "client_id", clientId,
+                "client_secret", clientSecret,
+                "requested_subject", userId,
+                "requested_token_type", "urn:ietf:params:oauth:token-type:refresh_token",
+                "scope", "openid organization:" + merchant), false).orElseThrow(MemberTokens::unavailable);
+    }
+
+    /**
+     * Keycloak's password grant for a member (the public client, with its brute-force protection),
+     * or empty when Keycloak refused: wrong password, unknown account or an account locked after
+     * too many failures, which Keycloak does not tell apart and neither do we.
+     */
+    public java.util.Optional<Tokens> withPassword(String username, String password, String merchant) {
+        return request("member password login", Map.of(
+                "grant_type", "password",
+                "client_id", publicClient,
+                "username", username,
+                "password", password,
+                "scope", "openid organization:" + merchant), true);
+    }
+
+    /** One call of the token endpoint; empty if Keycloak refused the grant and {@code refusalIsAnswer}. */
+    private java.util.Optional<Tokens> request(String what, Map<String, String> params, boolean refusalIsAnswer) {
+        String form = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
@@ -75,19 +97,32 @@ public class MemberTokens {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (refusalIsAnswer && (response.statusCode() == 400 || response.statusCode() == 401)) {
+                return java.util.Optional.empty();
+            }
             if (response.statusCode() != 200) {
-                LOG.errorf("Keycloak refused a member token (%d): %s", response.statusCode(), response.body());
+                LOG.errorf("Keycloak refused a %s (%d): %s", what, response.statusCode(), response.body());
                 throw unavailable();
             }
             JsonNode body = json.readTree(response.body());
-            return new Tokens(body.path("access_token").asText(), body.path("expires_in").asLong(),
-                    body.path("refresh_token").asText(null), body.path("refresh_expires_in").asLong(), "Bearer");
+            return java.util.Optional.of(new Tokens(body.path("access_token").asText(), body.path("expires_in").asLong(),
+                    body.path("refresh_token").asText(null), body.path("refresh_expires_in").asLong(), "Bearer"));
         } catch (IOException e) {
-            LOG.error("Keycloak could not be reached for a member token", e);
+            LOG.errorf(e, "Keycloak could not be reached for a %s", what);
             throw unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
+        }
+    }
+
+    /** The subject (Keycloak user id) of a token Keycloak has just handed us over the back channel. */
+    public String subjectOf(Tokens tokens) {
+        try {
+            String payload = tokens.accessToken().split("\\.")[1];
+            return json.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Keycloak returned an unreadable token", e);
         }
     }
 

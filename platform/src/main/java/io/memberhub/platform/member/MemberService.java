@@ -103,6 +103,16 @@ public class MemberService {
         return view(find(id), fields.schema(tenant), true);
     }
 
+    /** The phone of a live member, for codes sent to it. */
+    public String phoneOf(TenantBound tenant, UUID id) {
+        return find(id).phone;
+    }
+
+    /** The login linked to a live member, if the member has signed in before. */
+    public java.util.Optional<String> loginOf(TenantBound tenant, UUID id) {
+        return java.util.Optional.ofNullable(find(id).userId);
+    }
+
     /** The live member signed in as {@code userId}, if any. */
     public java.util.Optional<UUID> byLogin(TenantBound tenant, String userId) {
         return members.find("userId = ?1 and deletedAt is null", userId).firstResultOptional().map(Member::id);

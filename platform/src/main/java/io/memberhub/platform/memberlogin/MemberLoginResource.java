@@ -31,6 +31,17 @@ public class MemberLoginResource {
 
     public record SignInRequest(@NotBlank @Size(max = 63) String merchant,
                                 @NotBlank @Pattern(regexp = MemberRules.PHONE, message = MemberRules.PHONE_MESSAGE) String phone,
+                                @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits of the code") String code,
+                                @Size(min = 8, max = 128) String deviceId) {
+    }
+
+    public record PasswordRequest(@NotBlank @Size(max = 63) String merchant,
+                                  @NotBlank @Pattern(regexp = MemberRules.PHONE, message = MemberRules.PHONE_MESSAGE) String phone,
+                                  @NotBlank @Size(max = 128) String password,
+                                  @NotBlank @Size(min = 8, max = 128) String deviceId) {
+    }
+
+    public record StepUpRequest(@NotBlank @Size(max = 63) String merchant, @NotNull java.util.UUID challenge,
                                 @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits of the code") String code) {
     }
 
@@ -56,6 +67,26 @@ public class MemberLoginResource {
                     + "Authorization: Bearer <accessToken> and, for a person who is a member of several merchants, "
                     + "X-MemberHub-Tenant: <merchant>.")
     public MemberTokens.Tokens signIn(@Valid @NotNull SignInRequest request) {
-        return login.signIn(request.merchant(), request.phone(), request.code());
+        return login.signIn(request.merchant(), request.phone(), request.code(), request.deviceId());
+    }
+
+    @POST
+    @Path("/password-login")
+    @Operation(summary = "Sign in with phone and password",
+            description = "200 with the tokens from a device the member has used before. From a new device: 202 with a stepUp "
+                    + "challenge, and a code goes to the member's phone; finish with /step-up. Wrong password, unknown phone and an "
+                    + "account locked after 5 wrong passwords (for an hour) all answer 401 INVALID_CREDENTIALS.")
+    public Response withPassword(@Valid @NotNull PasswordRequest request, @Context HttpServerRequest http) {
+        String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        MemberLogin.PasswordLogin result = login.withPassword(request.merchant(), request.phone(), request.password(), request.deviceId(), ip);
+        return result.tokens() != null ? Response.ok(result.tokens()).build()
+                : Response.accepted(Map.of("stepUp", result.stepUp())).build();
+    }
+
+    @POST
+    @Path("/step-up")
+    @Operation(summary = "Finish a password login from a new device with the SMS code", description = "The device is trusted afterwards.")
+    public MemberTokens.Tokens stepUp(@Valid @NotNull StepUpRequest request) {
+        return login.stepUp(request.merchant(), request.challenge(), request.code());
     }
 }

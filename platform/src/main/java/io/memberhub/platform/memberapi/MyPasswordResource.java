@@ -1,0 +1,41 @@
+package io.memberhub.platform.memberapi;
+
+import io.memberhub.platform.identity.KeycloakDirectory;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.tenancy.CurrentMember;
+import io.memberhub.platform.tenancy.MemberCall;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/member/me/password")
+@Tag(name = "Member API")
+@Authenticated
+public class MyPasswordResource {
+
+    public record PasswordChange(@NotBlank @Size(min = 8, max = 128) String password) {
+    }
+
+    @Inject
+    CurrentMember currentMember;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    KeycloakDirectory directory;
+
+    @PUT
+    @Operation(summary = "Set my password", description = "For phone + password sign-in from then on; the account is shared by every merchant I belong to.")
+    public void set(@Valid @NotNull PasswordChange change) {
+        MemberCall me = currentMember.get();
+        directory.setPassword(members.loginOf(me, me.memberId()).orElseThrow(), change.password());
+    }
+}
