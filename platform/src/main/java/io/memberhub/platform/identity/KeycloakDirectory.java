@@ -130,6 +130,67 @@ public class KeycloakDirectory {
         });
     }
 
+    /**
+     * A confidential client for one device or integration of a merchant: client-credentials only,
+     * its tokens carrying the merchant (the organization claim) and the device id, for the platform's
+     * audience. Returns the client secret, which is shown once.
+     */
+    public String createDeviceClient(String clientId, String merchant, String deviceId) {
+        var client = new org.keycloak.representations.idm.ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName("Device " + deviceId + " of " + merchant);
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setProtocolMappers(List.of(
+                mapper("platform-audience", "oidc-audience-mapper", java.util.Map.of("included.client.audience", "memberhub-platform")),
+                mapper("merchant", "oidc-hardcoded-claim-mapper", java.util.Map.of("claim.name", "organization",
+                        "claim.value", "[\"" + merchant + "\"]", "jsonType.label", "JSON")),
+                mapper("device", "oidc-hardcoded-claim-mapper", java.util.Map.of("claim.name", "memberhub_device",
+                        "claim.value", deviceId, "jsonType.label", "String"))));
+        return call("create the device's client", () -> {
+            try (Response response = realm().clients().create(client)) {
+                if (response.getStatus() >= 300) {
+                    throw new WebApplicationException(response.getStatus());
+                }
+                return realm().clients().get(CreatedResponseUtil.getCreatedId(response)).getSecret().getValue();
+            }
+        });
+    }
+
+    /** A new secret for a device's client; the old one stops working for new tokens at once. */
+    public String rotateClientSecret(String clientId) {
+        return call("rotate the device's secret", () -> realm().clients().get(clientUuid(clientId)).generateNewSecret().getValue());
+    }
+
+    public void deleteClient(String clientId) {
+        call("delete the device's client", () -> {
+            realm().clients().findByClientId(clientId).forEach(c -> realm().clients().get(c.getId()).remove());
+            return null;
+        });
+    }
+
+    private String clientUuid(String clientId) {
+        return realm().clients().findByClientId(clientId).stream().findFirst()
+                .orElseThrow(() -> new WebApplicationException(404)).getId();
+    }
+
+    private static org.keycloak.representations.idm.ProtocolMapperRepresentation mapper(String name, String type,
+                                                                                       java.util.Map<String, String> config) {
+        var mapper = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(type);
+        var all = new java.util.HashMap<>(config);
+        all.put("access.token.claim", "true");
+        all.put("id.token.claim", "false");
+        all.put("introspection.token.claim", "true");
+        mapper.setConfig(all);
+        return mapper;
+    }
+
     public void deleteUser(String userId) {
         call("delete user " + userId, () -> {
             try (Response ignored = realm().users().delete(userId)) {

@@ -21,6 +21,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class StaffIdentityAugmentor implements SecurityIdentityAugmentor {
 
     static final String CALL_CONTEXT = "memberhub.call-context";
+    static final String DEVICE_CALL = "memberhub.device-call";
+
+    @Inject
+    DeviceAccess devices;
 
     @Inject
     CallContextResolver resolver;
@@ -38,6 +42,15 @@ public class StaffIdentityAugmentor implements SecurityIdentityAugmentor {
         }
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(attributes);
         String requested = routing == null ? null : routing.request().getHeader(CallContextResolver.TENANT_HEADER);
+        if (token.containsClaim(DeviceAccess.DEVICE_CLAIM)) {
+            // A device acts for its merchant with the role "device" only, and only while it is active.
+            return context.runBlocking(() -> devices.resolve(token)
+                    .<SecurityIdentity>map(device -> QuarkusSecurityIdentity.builder(identity)
+                            .addRole("device")
+                            .addAttribute(DEVICE_CALL, device)
+                            .build())
+                    .orElse(identity));
+        }
         return context.runBlocking(() -> resolver.resolve(token, requested)
                 .<SecurityIdentity>map(call -> QuarkusSecurityIdentity.builder(identity)
                         .addRole(call.role().id())
