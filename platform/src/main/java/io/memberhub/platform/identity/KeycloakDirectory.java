@@ -114,6 +114,27 @@ public class KeycloakDirectory {
         });
     }
 
+    /** Lets the person also sign in with {@code email}; 409 EMAIL_TAKEN when another account has it. */
+    public void setEmail(String userId, String email) {
+        call("set the sign-in email", () -> {
+            var user = realm().users().get(userId).toRepresentation();
+            if (email.equalsIgnoreCase(user.getEmail())) {
+                return null;
+            }
+            user.setEmail(email);
+            user.setEmailVerified(false);
+            try {
+                realm().users().get(userId).update(user);
+            } catch (jakarta.ws.rs.ClientErrorException e) {
+                if (e.getResponse().getStatus() == 409) {
+                    throw ProblemException.conflict("EMAIL_TAKEN", "Another account signs in with " + email);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
     /** Sets a member's own password; one the realm's policy refuses is a 400 on {@code password}. */
     public void setPassword(String userId, String password) {
         var credential = new CredentialRepresentation();

@@ -33,9 +33,16 @@ public class MyPasswordResource {
     KeycloakDirectory directory;
 
     @PUT
-    @Operation(summary = "Set my password", description = "For phone + password sign-in from then on; the account is shared by every merchant I belong to.")
+    @Operation(summary = "Set my password",
+            description = "For password sign-in from then on, with my phone or, when my profile here has one, my email; "
+                    + "the account is shared by every merchant I belong to. 409 EMAIL_TAKEN if another account uses that email.")
     public void set(@Valid @NotNull PasswordChange change) {
         MemberCall me = currentMember.get();
-        directory.setPassword(members.loginOf(me, me.memberId()).orElseThrow(), change.password());
+        String login = members.loginOf(me, me.memberId()).orElseThrow();
+        String email = members.own(me, me.memberId()).email();
+        if (email != null) {
+            directory.setEmail(login, email);
+        }
+        directory.setPassword(login, change.password());
     }
 }

@@ -35,8 +35,10 @@ public class MemberLoginResource {
                                 @Size(min = 8, max = 128) String deviceId) {
     }
 
+    /** {@code login} is the member's phone or the email of the member's profile. */
     public record PasswordRequest(@NotBlank @Size(max = 63) String merchant,
-                                  @NotBlank @Pattern(regexp = MemberRules.PHONE, message = MemberRules.PHONE_MESSAGE) String phone,
+                                  @NotBlank @Size(max = 254) @Pattern(regexp = "\\+?[0-9]{6,20}|[^@\\s]+@[^@\\s]+",
+                                          message = "must be a phone number or an email address") String login,
                                   @NotBlank @Size(max = 128) String password,
                                   @NotBlank @Size(min = 8, max = 128) String deviceId) {
     }
@@ -72,13 +74,13 @@ public class MemberLoginResource {
 
     @POST
     @Path("/password-login")
-    @Operation(summary = "Sign in with phone and password",
+    @Operation(summary = "Sign in with phone (or email) and password",
             description = "200 with the tokens from a device the member has used before. From a new device: 202 with a stepUp "
                     + "challenge, and a code goes to the member's phone; finish with /step-up. Wrong password, unknown phone and an "
                     + "account locked after 5 wrong passwords (for an hour) all answer 401 INVALID_CREDENTIALS.")
     public Response withPassword(@Valid @NotNull PasswordRequest request, @Context HttpServerRequest http) {
         String ip = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        MemberLogin.PasswordLogin result = login.withPassword(request.merchant(), request.phone(), request.password(), request.deviceId(), ip);
+        MemberLogin.PasswordLogin result = login.withPassword(request.merchant(), request.login(), request.password(), request.deviceId(), ip);
         return result.tokens() != null ? Response.ok(result.tokens()).build()
                 : Response.accepted(Map.of("stepUp", result.stepUp())).build();
     }

@@ -24,7 +24,7 @@ class MemberPasswordLoginTest {
 
     private static ValidatableResponse passwordLogin(Merchant m, String phone, String password, String device) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("merchant", m.slug(), "phone", phone, "password", password, "deviceId", device))
+                .body(Map.of("merchant", m.slug(), "login", phone, "password", password, "deviceId", device))
                 .post("/api/member/auth/password-login").then();
     }
 
@@ -63,6 +63,13 @@ class MemberPasswordLoginTest {
                 .post("/api/member/auth/step-up").then().statusCode(401);
 
         passwordLogin(m, phone, PASSWORD, "new-tablet-0002").statusCode(200);
+
+        // With an email in the profile, the member signs in with it too once the password is set again.
+        String memberId = Merchants.as(stepped).get("/api/member/me").then().extract().path("id");
+        m.asOwner().body(Map.of("email", "alice@example.com")).patch("/api/v1/members/" + memberId).then().statusCode(200);
+        Merchants.as(stepped).body(Map.of("password", PASSWORD)).put("/api/member/me/password").then().statusCode(204);
+        passwordLogin(m, "alice@example.com", PASSWORD, "new-tablet-0002").statusCode(200);
+        passwordLogin(m, "not-an-address", PASSWORD, "new-tablet-0002").statusCode(400);
         passwordLogin(Merchants.signUp("pw-other"), phone, PASSWORD, "phone-of-alice-1").statusCode(401)
                 .body("code", equalTo("INVALID_CREDENTIALS"));
     }
