@@ -129,7 +129,13 @@ class LevelReviewWorker {
                 }
             }
             reviews.finish(tenant, review, null);
-            LOG.infof("Level review %s of tenant %s done in %d ms", review, tenant.tenantId(), (System.nanoTime() - started) / 1_000_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            // Small reviews are routine (every ladder change queues one); long ones are worth a line in the log.
+            if (millis >= 1_000) {
+                LOG.infof("Level review %s of tenant %s done in %d ms", review, tenant.tenantId(), millis);
+            } else {
+                LOG.debugf("Level review %s of tenant %s done in %d ms", review, tenant.tenantId(), millis);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Level review %s of tenant %s failed", review, tenant.tenantId());
             reviews.finish(tenant, review, e.getClass().getSimpleName() + ": " + e.getMessage());
