@@ -21,6 +21,14 @@ final class Api {
         this.base = base;
     }
 
+    String token() {
+        return token;
+    }
+
+    URI base() {
+        return URI.create(base);
+    }
+
     void signIn(String keycloak, String username, String password) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=memberhub-api&scope=organization&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);

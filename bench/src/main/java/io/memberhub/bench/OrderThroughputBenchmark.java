@@ -3,6 +3,7 @@ package io.memberhub.bench;
 import io.memberhub.launcher.LocalStack;
 import io.memberhub.launcher.PlatformProcess;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,12 +104,26 @@ public final class OrderThroughputBenchmark {
 
     private static double httpPhase(Api api, Merchant merchant, String phase, int orders, int concurrency) throws Exception {
         String paidAt = Instant.now().minusSeconds(60).toString();
-        return timed(orders, concurrency, i -> {
-            String member = merchant.members().get(i % MEMBERS);
-            String id = phase + "-" + i;
-            api.post("/api/v1/orders", "{\"memberId\":\"" + member + "\",\"externalId\":\"" + id + "\",\"amount\":" + (1000 + i % 5000)
-                    + ",\"channel\":\"pos\",\"paidAt\":\"" + paidAt + "\"}", id, 201);
+        URI base = api.base();
+        List<KeepAliveConnection> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<KeepAliveConnection> mine = ThreadLocal.withInitial(() -> {
+            KeepAliveConnection connection = new KeepAliveConnection(base.getHost(), base.getPort());
+            connections.add(connection);
+            return connection;
         });
+        try {
+            return timed(orders, concurrency, i -> {
+                String member = merchant.members().get(i % MEMBERS);
+                String id = phase + "-" + i;
+                int status = mine.get().post("/api/v1/orders", api.token(), id, "{\"memberId\":\"" + member + "\",\"externalId\":\"" + id
+                        + "\",\"amount\":" + (1000 + i % 5000) + ",\"channel\":\"pos\",\"paidAt\":\"" + paidAt + "\"}");
+                if (status != 201) {
+                    throw new IllegalStateException("POST /api/v1/orders answered " + status + " for order " + id);
+                }
+            });
+        } finally {
+            connections.forEach(KeepAliveConnection::close);
+        }
     }
 
     /** The statements the API's order transaction runs, issued directly: the baseline. */
