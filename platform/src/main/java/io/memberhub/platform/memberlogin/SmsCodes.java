@@ -18,7 +18,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Six-digit sign-in codes sent by SMS: rate-limited per phone and per client address, valid for a
@@ -31,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SmsCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(SmsCodes.class);
+    private static final ExecutorService SENDERS = Executors.newVirtualThreadPerTaskExecutor();
 
     @Inject
     EntityManager em;
@@ -40,6 +49,9 @@ public class SmsCodes {
 
     @ConfigProperty(name = "memberhub.sms.code-validity", defaultValue = "5m")
     Duration validity;
+
+    @ConfigProperty(name = "memberhub.sms.send-timeout", defaultValue = "5s")
+    Duration sendTimeout;
 
     @ConfigProperty(name = "memberhub.sms.per-phone-per-minute", defaultValue = "1")
     int perPhonePerMinute;
@@ -75,12 +87,25 @@ public class SmsCodes {
                 .setParameter(1, tenant.tenantId().toString()).setParameter(2, id).setParameter(3, phone)
                 .setParameter(4, hash(id, code)).setParameter(5, clientIp).setParameter(6, now).setParameter(7, expires)
                 .executeUpdate();
+        var message = new SmsMessage(tenant.tenantId().toString(), phone, "LOGIN_CODE",
+                "[" + merchantName + "] Your sign-in code is " + code + ", valid for " + validity.toMinutes()
+                        + " minutes. Do not share it.");
+        // The sender may be a gateway module: a failing or hanging one must not hold the request or the
+        // transaction; the code row is rolled back with the 503, so the member may simply ask again.
+        Future<?> sent = SENDERS.submit(() -> {
+            sender.send(message);
+            return null;
+        });
         try {
-            sender.send(new SmsMessage(tenant.tenantId().toString(), phone, "LOGIN_CODE",
-                    "[" + merchantName + "] Your sign-in code is " + code + ", valid for " + validity.toMinutes()
-                            + " minutes. Do not share it."));
-        } catch (Exception e) {
-            throw ProblemException.unavailable("SMS_UNAVAILABLE", "The code could not be sent; try again shortly");
+            sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw smsUnavailable();
+        } catch (ExecutionException | TimeoutException e) {
+            sent.cancel(true);
+            LOG.warnf("The SMS sender failed for tenant %s: %s", tenant.tenantId(), e instanceof TimeoutException
+                    ? "no answer within " + sendTimeout : String.valueOf(e.getCause()));
+            throw smsUnavailable();
         }
         return expires;
     }
@@ -113,6 +138,10 @@ public class SmsCodes {
         em.createNativeQuery("update sms_code set used_at = ?2 where id = ?1")
                 .setParameter(1, latest.getFirst()[0]).setParameter(2, now).executeUpdate();
         return true;
+    }
+
+    private static ProblemException smsUnavailable() {
+        return ProblemException.unavailable("SMS_UNAVAILABLE", "The code could not be sent; try again shortly");
     }
 
     private void fail(String phone, Instant now) {

@@ -107,4 +107,13 @@ class MemberLoginTest {
         assertThat(accountAtA).as("one account, two memberships").isEqualTo(accountAtB);
         b.asOwner().get("/api/v1/members/" + inA).then().statusCode(404);
     }
+
+    @Test
+    void aBrokenOrSilentSmsGatewayAnswers503QuicklyAndLeavesNoCode() {
+        Merchant m = Merchants.signUp("sms-gateway");
+        askCode(m, "19900000001").statusCode(503).body("code", equalTo("SMS_UNAVAILABLE"));
+        askCode(m, "19910000001").statusCode(503).body("code", equalTo("SMS_UNAVAILABLE"));
+        assertThat(TenantSql.query(m.id(), "select count(*) as n from sms_code").getFirst().get("n")).isEqualTo(0L);
+        askCode(m, "19900000001").statusCode(503).body("code", equalTo("SMS_UNAVAILABLE"));
+    }
 }
