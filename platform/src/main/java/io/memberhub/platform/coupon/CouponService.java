@@ -1,5 +1,6 @@
 package io.memberhub.platform.coupon;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.coupon.Coupons.CouponResponse;
 import io.memberhub.platform.coupon.Coupons.IssueRequest;
 import io.memberhub.platform.coupon.Coupons.RedeemRequest;
@@ -21,10 +22,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -192,23 +191,14 @@ public class CouponService {
     }
 
     private static CouponResponse toResponse(Object[] r) {
-        Instant expires = instant(r[11]);
+        Instant expires = SqlValues.instant(r[11]);
         String status = (String) r[9];
         if ("ISSUED".equals(status) && !expires.isAfter(Instant.now())) {
             status = "EXPIRED";
         }
         return new CouponResponse((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], CouponKind.valueOf((String) r[4]),
-                ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (UUID) r[7], (String) r[8], status, instant(r[10]),
-                expires, r[12] == null ? null : instant(r[12]), (String) r[13], r[14] == null ? null : ((Number) r[14]).longValue());
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-        };
+                ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (UUID) r[7], (String) r[8], status, SqlValues.instant(r[10]),
+                expires, SqlValues.instant(r[12]), (String) r[13], r[14] == null ? null : ((Number) r[14]).longValue());
     }
 
     private static String newCode() {

@@ -1,5 +1,6 @@
 package io.memberhub.platform.device;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.identity.KeycloakDirectory;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
@@ -127,10 +128,6 @@ public class Devices {
 
     private static DeviceResponse toResponse(Object[] r) {
         return new DeviceResponse((UUID) r[0], (String) r[1], Kind.valueOf((String) r[2]), (String) r[3], (String) r[4],
-                instant(r[5]), instant(r[6]), instant(r[7]));
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
+                SqlValues.instant(r[5]), SqlValues.instant(r[6]), SqlValues.instant(r[7]));
     }
 }

@@ -1,5 +1,6 @@
 package io.memberhub.platform.level;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -29,8 +30,8 @@ record MemberLevelState(UUID levelId, Instant since, UUID pinnedLevelId, Instant
             return NONE;
         }
         Object[] r = rows.getFirst();
-        return new MemberLevelState((UUID) r[0], instant(r[1]), (UUID) r[2], instant(r[3]), instant(r[4]), instant(r[5]),
-                (UUID) r[6], instant(r[7]), instant(r[8]));
+        return new MemberLevelState((UUID) r[0], SqlValues.instant(r[1]), (UUID) r[2], SqlValues.instant(r[3]),
+                SqlValues.instant(r[4]), SqlValues.instant(r[5]), (UUID) r[6], SqlValues.instant(r[7]), SqlValues.instant(r[8]));
     }
 
     /** Whether the paid level still runs at {@code at}; a missed expiry job changes nothing here. */
@@ -52,15 +53,5 @@ record MemberLevelState(UUID levelId, Instant since, UUID pinnedLevelId, Instant
         Rung effective = effective(ladder, at);
         return effective != null && paidActive(at) && effective.id().equals(paidLevelId) && !effective.id().equals(levelId)
                 ? paidSince : since;
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.memberhub.platform.membercode;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.secret.SecretBox;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
@@ -91,7 +92,8 @@ public class MemberCodeKeys {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select kid, algorithm, public_key, created_at, retired_at from tenant_key "
                 + "where purpose = 'MEMBER_CODE' order by created_at desc").getResultList();
-        return rows.stream().map(r -> new PublicKeyInfo((String) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4])))
+        return rows.stream()
+                .map(r -> new PublicKeyInfo((String) r[0], (String) r[1], (String) r[2], SqlValues.instant(r[3]), SqlValues.instant(r[4])))
                 .toList();
     }
 
@@ -128,9 +130,5 @@ public class MemberCodeKeys {
 
     private static String associated(TenantBound tenant, String kid) {
         return "tenant_key:" + tenant.tenantId() + ":" + kid;
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,11 +55,7 @@ public class ExpiringPoints {
                 .setParameter(5, (long) page * size)
                 .getResultList();
         return new Page(withinDays, rows.stream()
-                .map(r -> new Expiring((UUID) r[0], ((Number) r[1]).longValue(), instant(r[2])))
+                .map(r -> new Expiring((UUID) r[0], ((Number) r[1]).longValue(), SqlValues.instant(r[2])))
                 .toList(), page, size);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

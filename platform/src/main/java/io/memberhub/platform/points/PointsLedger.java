@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.ledger.BalanceRows;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
@@ -130,7 +131,7 @@ public class PointsLedger {
         long expired = 0;
         for (Object[] slice : slices) {
             long points = ((Number) slice[0]).longValue();
-            Instant expiresAt = slice[1] == null ? null : toInstant(slice[1]);
+            Instant expiresAt = SqlValues.instant(slice[1]);
             if (expiresAt != null && !expiresAt.isAfter(now)) {
                 expired += points;
             } else {
@@ -176,7 +177,7 @@ public class PointsLedger {
                 .setParameter(2, memberId)
                 .getResultList();
         return rows.stream()
-                .map(r -> new Lot((UUID) r[0], ((Number) r[1]).longValue(), r[2] == null ? null : toInstant(r[2])))
+                .map(r -> new Lot((UUID) r[0], ((Number) r[1]).longValue(), SqlValues.instant(r[2])))
                 .toList();
     }
 
@@ -188,15 +189,6 @@ public class PointsLedger {
                 .setParameter(3, lotId)
                 .setParameter(4, points)
                 .executeUpdate();
-    }
-
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-        };
     }
 
     public long balance(TenantBound tenant, UUID memberId) {
