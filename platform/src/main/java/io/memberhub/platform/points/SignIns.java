@@ -1,7 +1,7 @@
 package io.memberhub.platform.points;
 
 import io.memberhub.platform.event.Outbox;
-import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.member.MemberLocks;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
@@ -33,7 +33,7 @@ public class SignIns {
     EntityManager em;
 
     @Inject
-    MemberService members;
+    MemberLocks memberLocks;
 
     @Inject
     PointsSettingsService settings;
@@ -45,12 +45,10 @@ public class SignIns {
     Outbox outbox;
 
     public SignIn signIn(TenantBound call, UUID memberId) {
-        members.requireLive(call, memberId);
+        // Serialise a member's sign-ins so two at once cannot both count as today's.
+        memberLocks.lockLive(call, memberId);
         PointsSettings rules = settings.get(call);
         LocalDate today = LocalDate.now(ZoneId.of(rules.timeZone()));
-        // Serialise a member's sign-ins so two at once cannot both count as today's.
-        em.createNativeQuery("select 1 from member where tenant_id = ?1 and id = ?2 for no key update")
-                .setParameter(1, call.tenantId().toString()).setParameter(2, memberId).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> days = em.createNativeQuery("select day, streak, points from sign_in where tenant_id = ?1 and member_id = ?2 "
                         + "and day >= ?3 order by day desc")
