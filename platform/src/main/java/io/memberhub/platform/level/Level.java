@@ -50,8 +50,4 @@ class Level extends TenantOwned {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
-
-    LevelRef ref() {
-        return new LevelRef(id(), rank, name);
-    }
 }
