@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -91,20 +89,7 @@ class CouponTest {
         Merchant m = Merchants.signUp("coupon-expiry");
         String member = member(m, "11100000004");
         String code = issue(m, template(m, "short-lived", "AMOUNT_OFF", 100, 0), member, "i");
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            try (var set = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, m.id());
-                set.execute();
-            }
-            try (var backdate = db.prepareStatement("update coupon set expires_at = now() - interval '1 minute' where code = ?")) {
-                backdate.setString(1, code);
-                assertThat(backdate.executeUpdate()).isEqualTo(1);
-            }
-            db.commit();
-        }
+        assertThat(TenantSql.update(m.id(), "update coupon set expires_at = now() - interval '1 minute' where code = ?", code)).isEqualTo(1);
         redeem(m, code, member, "SO", 1_000, "r").statusCode(422).body("code", equalTo("COUPON_EXPIRED"));
         m.asOwner().get("/api/v1/members/" + member + "/coupons").then().body("status", hasItem("EXPIRED"));
     }

@@ -4,10 +4,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -75,7 +72,7 @@ class RedemptionCancellationTest {
     }
 
     @Test
-    void pointsWhoseLotExpiredSinceAreNotReturned() throws SQLException {
+    void pointsWhoseLotExpiredSinceAreNotReturned() {
         Merchant m = merchant("cancel-expired");
         String member = member(m, "12200000002");
         UUID redemption = redeemedLongAgo(m, member, "LONG-AGO", 100, 50);
@@ -126,63 +123,27 @@ class RedemptionCancellationTest {
      * A redemption made weeks ago, written as it was then: it took {@code fromExpired} points from a lot
      * that has expired since and {@code fromLive} from one still valid. No clock is moved and nobody waits.
      */
-    private static UUID redeemedLongAgo(Merchant m, String member, String order, long fromExpired, long fromLive) throws SQLException {
-        var config = ConfigProvider.getConfig();
+    private static UUID redeemedLongAgo(Merchant m, String member, String order, long fromExpired, long fromLive) {
         UUID expiredLot = UUID.randomUUID();
         UUID liveLot = UUID.randomUUID();
         UUID debit = UUID.randomUUID();
         UUID redemption = UUID.randomUUID();
         Instant then = Instant.now().minus(Duration.ofDays(30));
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            try (var set = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, m.id());
-                set.execute();
-            }
-            String entry = "insert into points_entry (tenant_id, id, member_id, delta, reason, source_type, source_id, expires_at, created_at) "
-                    + "values (?, ?, ?::uuid, ?, ?, ?, ?, ?, ?)";
-            Object[][] entries = {
-                    {expiredLot, fromExpired, "ORDER", "order", "OLD-ORDER", Timestamp.from(Instant.now().minus(Duration.ofDays(1))), Timestamp.from(then.minusSeconds(60))},
-                    {liveLot, fromLive, "ORDER", "order", "LIVE-ORDER", Timestamp.from(Instant.now().plus(Duration.ofDays(90))), Timestamp.from(then.minusSeconds(30))},
-                    {debit, -(fromExpired + fromLive), "REDEMPTION", "redemption", order, null, Timestamp.from(then)}};
-            for (Object[] e : entries) {
-                try (var insert = db.prepareStatement(entry)) {
-                    insert.setString(1, m.id());
-                    insert.setObject(2, e[0]);
-                    insert.setString(3, member);
-                    insert.setLong(4, (Long) e[1]);
-                    insert.setString(5, (String) e[2]);
-                    insert.setString(6, (String) e[3]);
-                    insert.setString(7, (String) e[4]);
-                    insert.setTimestamp(8, (Timestamp) e[5]);
-                    insert.setTimestamp(9, (Timestamp) e[6]);
-                    insert.executeUpdate();
-                }
-            }
-            for (Object[] a : new Object[][] {{expiredLot, fromExpired}, {liveLot, fromLive}}) {
-                try (var insert = db.prepareStatement("insert into points_allocation (tenant_id, debit_entry_id, lot_entry_id, points) values (?, ?, ?, ?)")) {
-                    insert.setString(1, m.id());
-                    insert.setObject(2, debit);
-                    insert.setObject(3, a[0]);
-                    insert.setLong(4, (Long) a[1]);
-                    insert.executeUpdate();
-                }
-            }
-            try (var insert = db.prepareStatement("insert into points_redemption (tenant_id, id, member_id, external_id, points, discount, order_amount, created_at) "
-                    + "values (?, ?, ?::uuid, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, m.id());
-                insert.setObject(2, redemption);
-                insert.setString(3, member);
-                insert.setString(4, order);
-                insert.setLong(5, fromExpired + fromLive);
-                insert.setLong(6, fromExpired + fromLive);
-                insert.setLong(7, 100_000);
-                insert.setTimestamp(8, Timestamp.from(then));
-                insert.executeUpdate();
-            }
-            db.commit();
+        String entry = "insert into points_entry (tenant_id, id, member_id, delta, reason, source_type, source_id, expires_at, created_at) "
+                + "values (?, ?, ?::uuid, ?, ?, ?, ?, ?, ?)";
+        TenantSql.update(m.id(), entry, m.id(), expiredLot, member, fromExpired, "ORDER", "order", "OLD-ORDER",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(1))), Timestamp.from(then.minusSeconds(60)));
+        TenantSql.update(m.id(), entry, m.id(), liveLot, member, fromLive, "ORDER", "order", "LIVE-ORDER",
+                Timestamp.from(Instant.now().plus(Duration.ofDays(90))), Timestamp.from(then.minusSeconds(30)));
+        TenantSql.update(m.id(), entry, m.id(), debit, member, -(fromExpired + fromLive), "REDEMPTION", "redemption", order,
+                null, Timestamp.from(then));
+        for (Object[] a : new Object[][] {{expiredLot, fromExpired}, {liveLot, fromLive}}) {
+            TenantSql.update(m.id(), "insert into points_allocation (tenant_id, debit_entry_id, lot_entry_id, points) values (?, ?, ?, ?)",
+                    m.id(), debit, a[0], a[1]);
         }
+        TenantSql.update(m.id(), "insert into points_redemption (tenant_id, id, member_id, external_id, points, discount, order_amount, "
+                        + "created_at) values (?, ?, ?::uuid, ?, ?, ?, ?, ?)",
+                m.id(), redemption, member, order, fromExpired + fromLive, fromExpired + fromLive, 100_000L, Timestamp.from(then));
         return redemption;
     }
 }
