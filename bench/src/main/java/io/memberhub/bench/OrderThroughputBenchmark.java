@@ -1,8 +1,7 @@
 package io.memberhub.bench;
 
 import io.memberhub.launcher.LocalStack;
-import io.memberhub.launcher.PlatformProcess;
-import java.net.ServerSocket;
+import io.memberhub.launcher.ServiceProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,8 @@ public final class OrderThroughputBenchmark {
                 + rounds + " rounds (work dir " + runDir + ")");
         try (LocalStack stack = LocalStack.startForTests(runDir)) {
             Map<String, String> config = stack.platformProperties();
-            int port = freePort();
-            try (PlatformProcess platform = new PlatformProcess(repo.resolve("platform/target/quarkus-app/quarkus-run.jar"), port,
+            int port = LocalStack.freePort();
+            try (ServiceProcess platform = new ServiceProcess("platform", repo.resolve("platform/target/quarkus-app/quarkus-run.jar"), port,
                     config, runDir.resolve("platform.log"))) {
                 platform.start();
                 Api api = new Api("http://localhost:" + port);
@@ -227,11 +226,5 @@ public final class OrderThroughputBenchmark {
             threads.shutdownNow();
         }
         return count / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,14 +12,19 @@ import java.util.Map;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The console client's secret in the realm the launcher imports (a local-only value). */
+    private static final String CONSOLE_SECRET = "memberhub-console-secret";
+
     private final LocalPostgres postgres;
     private final LocalKeycloak keycloak;
     private final Map<String, String> properties;
+    private final String consoleSecret;
 
-    private LocalStack(LocalPostgres postgres, LocalKeycloak keycloak, Map<String, String> properties) {
+    private LocalStack(LocalPostgres postgres, LocalKeycloak keycloak, Map<String, String> properties, String consoleSecret) {
         this.postgres = postgres;
         this.keycloak = keycloak;
         this.properties = Map.copyOf(properties);
+        this.consoleSecret = consoleSecret;
     }
 
     /**
@@ -33,7 +38,7 @@ public final class LocalStack implements AutoCloseable {
             LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
             return new LocalStack(postgres, keycloak, properties(keycloak.url(),
                     LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD, LocalPostgres.APP, LocalPostgres.APP_PASSWORD,
-                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random()));
+                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random()), CONSOLE_SECRET);
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -67,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
             }
             String keycloakUrl = Env.get("MEMBERHUB_KEYCLOAK_URL");
             String secret = "memberhub-platform-secret";
+            String consoleSecret = CONSOLE_SECRET;
             if (keycloakUrl == null) {
                 if (postgres == null) {
                     throw new IllegalArgumentException("The embedded Keycloak stores its data in the embedded PostgreSQL; "
@@ -77,9 +83,10 @@ public final class LocalStack implements AutoCloseable {
             } else {
                 System.out.println("==> Using the external Keycloak at " + keycloakUrl);
                 secret = Env.require("MEMBERHUB_KEYCLOAK_ADMIN_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-platform)");
+                consoleSecret = Env.require("MEMBERHUB_KEYCLOAK_CONSOLE_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-console)");
             }
             return new LocalStack(postgres, keycloak, properties(keycloakUrl, owner, ownerPassword, app, appPassword, secret, dbUrl,
-                    SecretsKey.forRun(home)));
+                    SecretsKey.forRun(home)), consoleSecret);
         } catch (IOException | RuntimeException e) {
             if (keycloak != null) {
                 keycloak.close();
@@ -94,6 +101,16 @@ public final class LocalStack implements AutoCloseable {
     /** The platform's configuration for this stack (Quarkus and MemberHub property names). */
     public Map<String, String> platformProperties() {
         return properties;
+    }
+
+    /** The console's configuration: where Keycloak and the platform's API are, and its client. */
+    public Map<String, String> consoleProperties(String platformUrl) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.oidc.auth-server-url", properties.get("quarkus.oidc.auth-server-url"));
+        p.put("quarkus.oidc.client-id", "memberhub-console");
+        p.put("quarkus.oidc.credentials.secret", consoleSecret);
+        p.put("memberhub.platform.url", platformUrl);
+        return p;
     }
 
     private static Map<String, String> properties(String keycloakUrl, String owner, String ownerPassword,
@@ -114,7 +131,8 @@ public final class LocalStack implements AutoCloseable {
         return p;
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now, for a service started next. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The README's run command: starts PostgreSQL and Keycloak (unless external ones are configured),
- * then the platform, seeds a demo merchant through the public API and prints where everything is.
+ * then the platform and the console, seeds a demo merchant through the public API and prints where
+ * everything is.
  * Ctrl-C stops what it started, in reverse order.
  */
 public final class RunCommand {
@@ -17,34 +18,38 @@ public final class RunCommand {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path platformJar = repo.resolve("platform/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(platformJar)) {
-            fail("The platform is not built (" + platformJar + " is missing): run ./memberhub without MEMBERHUB_SKIP_BUILD");
-        }
+        Path platformJar = built(repo, "platform");
+        Path consoleJar = built(repo, "tenant-admin");
         int httpPort = Env.port("MEMBERHUB_HTTP_PORT", 8080);
         requireFree(httpPort, "MEMBERHUB_HTTP_PORT");
+        int consolePort = Env.port("MEMBERHUB_CONSOLE_PORT", 8081);
+        requireFree(consolePort, "MEMBERHUB_CONSOLE_PORT");
         Path home = Env.home();
         Path logs = Files.createDirectories(home.resolve("logs"));
 
         LocalStack stack = LocalStack.startForRun(home);
-        PlatformProcess platform = new PlatformProcess(platformJar, httpPort, stack.platformProperties(), logs.resolve("platform.log"));
+        String api = "http://localhost:" + httpPort;
+        ServiceProcess platform = new ServiceProcess("platform", platformJar, httpPort, stack.platformProperties(), logs.resolve("platform.log"));
+        ServiceProcess console = new ServiceProcess("console", consoleJar, consolePort, stack.consoleProperties(api), logs.resolve("console.log"));
         var stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             System.out.println("\n==> Stopping MemberHub");
+            console.close();
             platform.close();
             stack.close();
             System.out.println("==> Stopped");
         }, "memberhub-shutdown"));
 
         platform.start();
-        String api = "http://localhost:" + httpPort;
+        console.start();
         String keycloak = stack.platformProperties().get("memberhub.keycloak.url");
         DemoMerchant.Seeded demo = new DemoMerchant(api, keycloak).seed();
 
         System.out.println();
         System.out.println("MemberHub is running. Ctrl-C stops it.");
         System.out.println();
+        System.out.println("  Console          http://localhost:" + consolePort + "   (sign in as the demo owner below)");
         System.out.println("  API              " + api + "/api/v1");
         System.out.println("  API docs         " + api + "/q/swagger-ui   (OpenAPI: " + api + "/q/openapi)");
         System.out.println("  Keycloak         " + keycloak + "/admin   (admin / admin)");
@@ -62,6 +67,14 @@ public final class RunCommand {
         }
         System.err.println("The platform stopped on its own (exit " + exit + "); see " + logs.resolve("platform.log"));
         System.exit(exit == 0 ? 0 : 1);
+    }
+
+    private static Path built(Path repo, String module) {
+        Path jar = repo.resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            fail("The " + module + " module is not built (" + jar + " is missing): run ./memberhub without MEMBERHUB_SKIP_BUILD");
+        }
+        return jar;
     }
 
     private static void requireFree(int port, String variable) {

@@ -38,6 +38,14 @@ public class StaffResource {
         return staff.list(currentCall.get());
     }
 
+    @GET
+    @Path("/me")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "The caller's own staff account", description = "Who is signed in and in which role: what the console shows and offers.")
+    public StaffResponse me() {
+        return staff.me(currentCall.get());
+    }
+
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Invite staff", description = "Owners invite admins and operators; admins invite operators.")

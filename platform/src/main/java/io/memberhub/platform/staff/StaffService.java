@@ -36,6 +36,11 @@ public class StaffService {
                 .toList();
     }
 
+    StaffResponse me(CallContext call) {
+        return staff.findByUser(call.userId()).map(StaffMember::toResponse)
+                .orElseThrow(() -> ProblemException.forbidden("NOT_STAFF", "You no longer work for this merchant"));
+    }
+
     boolean emailTaken(CallContext call, String email) {
         return staff.emailTaken(email);
     }

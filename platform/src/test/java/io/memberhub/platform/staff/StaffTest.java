@@ -23,6 +23,9 @@ class StaffTest {
         Merchants.as(admin).get("/api/v1/staff").then().statusCode(200);
         Merchants.as(operator).get("/api/v1/staff").then().statusCode(403);
         Merchants.as(operator).get("/api/v1/members").then().statusCode(200);
+        Merchants.as(operator).get("/api/v1/staff/me").then().statusCode(200).body("role", equalTo("operator"));
+        m.asOwner().get("/api/v1/staff/me").then().statusCode(200)
+                .body("role", equalTo("owner")).body("email", equalTo(m.ownerEmail()));
 
         Merchants.as(admin).body(Map.of("email", "another-admin@" + m.slug() + ".test", "role", "admin"))
                 .post("/api/v1/staff").then().statusCode(403).body("code", equalTo("OWNER_ONLY"));

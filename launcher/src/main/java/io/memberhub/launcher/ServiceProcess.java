@@ -13,16 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The platform service as a child JVM, configured with the stack's connection properties. */
-public final class PlatformProcess implements AutoCloseable {
+/**
+ * A MemberHub Quarkus application (the platform or the console) as a child JVM, configured with
+ * system properties and ready once its readiness check answers.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
+    private final String name;
     private final Path jar;
     private final int httpPort;
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
 
-    public PlatformProcess(Path jar, int httpPort, Map<String, String> properties, Path log) {
+    public ServiceProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path log) {
+        this.name = name;
         this.jar = jar;
         this.httpPort = httpPort;
         this.properties = properties;
@@ -32,7 +37,7 @@ public final class PlatformProcess implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String extraOptions = Env.get("MEMBERHUB_PLATFORM_JAVA_OPTS");
+        String extraOptions = Env.get("MEMBERHUB_" + name.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS");
         if (extraOptions != null) {
             command.addAll(List.of(extraOptions.split("\\s+")));
         }
@@ -40,7 +45,7 @@ public final class PlatformProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-jar");
         command.add(jar.toString());
-        System.out.println("==> Starting the platform on port " + httpPort + " (log: " + log + ")");
+        System.out.println("==> Starting the " + name + " on port " + httpPort + " (log: " + log + ")");
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -54,7 +59,7 @@ public final class PlatformProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The platform exited during start-up (exit " + process.exitValue()
+                throw new IllegalStateException("The " + name + " exited during start-up (exit " + process.exitValue()
                         + "); see " + log + "\n" + LogTail.of(log, 30));
             }
             try {
@@ -66,10 +71,10 @@ public final class PlatformProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The platform did not become ready within 3 minutes; see " + log + "\n" + LogTail.of(log, 30));
+        throw new IllegalStateException("The " + name + " did not become ready within 3 minutes; see " + log + "\n" + LogTail.of(log, 30));
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         return process.waitFor();
     }
 

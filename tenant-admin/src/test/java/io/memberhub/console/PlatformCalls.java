@@ -1,0 +1,63 @@
+package io.memberhub.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Calls to the platform's API the way a script would, for what the console cannot do yet. */
+final class PlatformCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private PlatformCalls() {
+    }
+
+    /** A staff access token for one merchant, by password grant on the public API client. */
+    static String staffToken(String email, String password) {
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String form = "grant_type=password&client_id=memberhub-api&scope=organization&username=" + encode(email) + "&password=" + encode(password);
+        JsonNode token = send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200);
+        return token.get("access_token").asText();
+    }
+
+    /** Invites staff; the answer carries a temporary password when the person had no login yet. */
+    static JsonNode inviteStaff(String token, String email, String role) {
+        return send(HttpRequest.newBuilder(URI.create(platform() + "/api/v1/staff"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}")).build(), 201);
+    }
+
+    static String platform() {
+        return ConfigProvider.getConfig().getValue("memberhub.platform.url", String.class);
+    }
+
+    private static JsonNode send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
