@@ -58,7 +58,8 @@ public class PluginHost {
             for (Path jar : packages.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
                 try {
                     load(jar);
-                } catch (ProblemException | PluginRuntimeException e) {
+                } catch (RuntimeException e) {
+                    // A broken package must not keep the platform from starting.
                     LOG.warnf("Plugin package %s was not loaded: %s", jar.getFileName(), e.getMessage());
                 }
             }
