@@ -38,7 +38,8 @@ public final class LocalStack implements AutoCloseable {
             LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
             return new LocalStack(postgres, keycloak, properties(keycloak.url(),
                     LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD, LocalPostgres.APP, LocalPostgres.APP_PASSWORD,
-                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random()), CONSOLE_SECRET);
+                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir.resolve("plugins")),
+                    CONSOLE_SECRET);
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -86,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
                 consoleSecret = Env.require("MEMBERHUB_KEYCLOAK_CONSOLE_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-console)");
             }
             return new LocalStack(postgres, keycloak, properties(keycloakUrl, owner, ownerPassword, app, appPassword, secret, dbUrl,
-                    SecretsKey.forRun(home)), consoleSecret);
+                    SecretsKey.forRun(home), home.resolve("plugins")), consoleSecret);
         } catch (IOException | RuntimeException e) {
             if (keycloak != null) {
                 keycloak.close();
@@ -114,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Map<String, String> properties(String keycloakUrl, String owner, String ownerPassword,
-                                                  String app, String appPassword, String secret, String dbUrl, String secretsKey) {
+                                                  String app, String appPassword, String secret, String dbUrl, String secretsKey,
+                                                  Path pluginsDir) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.datasource.jdbc.url", dbUrl);
         p.put("quarkus.datasource.username", app);
@@ -128,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
         p.put("memberhub.keycloak.admin-client-secret", secret);
         p.put("memberhub.keycloak.api-client-id", "memberhub-api");
         p.put("memberhub.secrets.key", secretsKey);
+        p.put("memberhub.plugins.dir", pluginsDir.toString());
         return p;
     }
 

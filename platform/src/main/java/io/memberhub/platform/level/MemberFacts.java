@@ -41,7 +41,7 @@ final class MemberFacts {
             case ORDER_COUNT -> "select count(*) from member_order "
                     + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4 and refunded_amount < amount";
             case POINTS_EARNED -> "select coalesce(sum(delta), 0) from points_entry "
-                    + "where tenant_id = ?1 and member_id = ?2 and created_at >= ?3 and created_at <= ?4 and reason in ('ORDER', 'REFUND')";
+                    + "where tenant_id = ?1 and member_id = ?2 and created_at >= ?3 and created_at <= ?4 and reason in ('ORDER', 'ORDER_PLUGIN', 'REFUND')";
             case VISIT_COUNT -> "select count(*) from visit "
                     + "where tenant_id = ?1 and member_id = ?2 and visited_at >= ?3 and visited_at <= ?4";
             // Net of refunds, as SPEND is: money given back no longer counts toward a level.

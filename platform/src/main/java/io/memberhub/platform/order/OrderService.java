@@ -6,6 +6,8 @@ import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.level.Privileges;
 import io.memberhub.platform.member.MemberLocks;
+import io.memberhub.platform.plugin.PluginEarnRules;
+import io.memberhub.platform.plugin.PluginEarnRules.PluginPoints;
 import io.memberhub.platform.points.PointsLedger;
 import io.memberhub.platform.points.PointsSettings;
 import io.memberhub.platform.points.PointsSettingsService;
@@ -13,6 +15,8 @@ import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
+import io.memberhub.plugin.api.points.spi.OrderFact;
+import io.memberhub.plugin.api.points.spi.OrderLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +38,8 @@ import java.util.List;
 public class OrderService {
 
     static final String EARN_REASON = "ORDER";
+    /** Extra points a plugin's earn rule gives for an order: a ledger line per plugin, so each is explained. */
+    static final String PLUGIN_EARN_REASON = "ORDER_PLUGIN";
     static final String REFUND_REASON = "REFUND";
 
     @Inject
@@ -58,6 +64,9 @@ public class OrderService {
     MemberLocks memberLocks;
 
     @Inject
+    PluginEarnRules pluginEarnRules;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
@@ -73,14 +82,21 @@ public class OrderService {
             order.paidAt = request.paidAt();
             order.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             Privileges privileges = levels.privileges(call, order.memberId);
-            order.pointsEarned = rules.pointsFor(order.amount,
+            long basePoints = rules.pointsFor(order.amount,
                     order.items.stream().map(i -> new PointsSettings.Line(i.category(), i.amount())).toList(),
                     privileges.pointsPercent(), order.paidAt);
+            // Plugin points are part of what the order earned, so a refund takes them back in proportion too.
+            List<PluginPoints> pluginPoints = pluginEarnRules.extraPoints(call, fact(order, basePoints));
+            order.pointsEarned = basePoints + pluginPoints.stream().mapToLong(PluginPoints::points).sum();
             insert(call, order);
-            long balance = order.pointsEarned > 0
-                    ? points.earn(call, order.memberId, order.pointsEarned, EARN_REASON, "order", order.externalId,
-                            order.paidAt.plus(Duration.ofDays((long) rules.validityDays() * privileges.validityPercent() / 100)))
+            Instant expiresAt = order.paidAt.plus(Duration.ofDays((long) rules.validityDays() * privileges.validityPercent() / 100));
+            long balance = basePoints > 0
+                    ? points.earn(call, order.memberId, basePoints, EARN_REASON, "order", order.externalId, expiresAt)
                     : points.balance(call, order.memberId);
+            for (PluginPoints extra : pluginPoints) {
+                balance = points.earn(call, order.memberId, extra.points(), PLUGIN_EARN_REASON, "plugin",
+                        extra.pluginId() + ":" + order.externalId, expiresAt);
+            }
             levels.applyFacts(call, order.memberId, "order " + order.externalId);
             OrderResponse recorded = order.toResponse(balance);
             outbox.append(call, "OrderRecorded", "member", order.memberId, recorded);
@@ -128,6 +144,11 @@ public class OrderService {
             throw noSuchOrder(externalId);
         }
         return order.toResponse(points.balance(call, order.memberId));
+    }
+
+    private static OrderFact fact(MemberOrder order, long basePoints) {
+        return new OrderFact(order.memberId, order.externalId, order.amount, order.channel, order.paidAt, basePoints,
+                order.items.stream().map(i -> new OrderLine(i.sku(), i.name(), i.category(), i.quantity(), i.amount())).toList());
     }
 
     private MemberOrder findByExternalId(String externalId, LockModeType lock) {

@@ -1,0 +1,34 @@
+package io.memberhub.platform.plugin;
+
+import io.memberhub.platform.tenancy.TenantBound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The extensions of one extension point that run for a merchant: from the plugins it enabled and that are not suspended. */
+@ApplicationScoped
+class ActivePlugins {
+
+    /** An extension ready to call for one merchant. */
+    record Active<E>(InstalledPlugin plugin, Enablement enablement, E extension) {
+    }
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    TenantPlugins tenantPlugins;
+
+    <E> List<Active<E>> of(TenantBound tenant, Class<E> point) {
+        if (!host.provides(point)) {
+            return List.of();
+        }
+        List<Active<E>> active = new ArrayList<>();
+        for (Enablement enablement : tenantPlugins.active(tenant)) {
+            host.find(enablement.pluginId()).ifPresent(plugin ->
+                    plugin.extensionsOf(point).forEach(extension -> active.add(new Active<>(plugin, enablement, extension))));
+        }
+        return active;
+    }
+}

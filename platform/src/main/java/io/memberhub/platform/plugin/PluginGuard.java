@@ -1,0 +1,143 @@
+package io.memberhub.platform.plugin;
+
+import io.memberhub.plugin.api.PluginContext;
+import io.memberhub.platform.work.BackgroundRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way into plugin code. Each call runs on a virtual thread of its own with the plugin's
+ * context class loader, and the caller waits at most {@code memberhub.plugins.call-timeout}: a
+ * plugin that throws, answers nonsense or runs late yields nothing, and the caller carries on
+ * without it. A late call is interrupted and abandoned (Java cannot stop a thread that ignores
+ * interrupts; it ends when the plugin's code returns). Failures count toward suspending the plugin
+ * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row.
+ */
+@ApplicationScoped
+public class PluginGuard {
+
+    private static final Logger LOG = Logger.getLogger(PluginGuard.class);
+    private static final int MAX_REASON = 500;
+
+    /** Plugin code, given the context of the merchant it runs for. */
+    @FunctionalInterface
+    public interface PluginCall<T> {
+        T call(PluginContext context) throws Exception;
+    }
+
+    /** One call to make: which plugin, for which merchant, doing what. */
+    record Call<T>(InstalledPlugin plugin, Enablement enablement, PluginCall<T> work) {
+    }
+
+    /** A plugin answered, but with something the platform cannot use (e.g. negative points). */
+    static final class Misbehaved extends Exception {
+        Misbehaved(String message) {
+            super(message);
+        }
+    }
+
+    @ConfigProperty(name = "memberhub.plugins.call-timeout", defaultValue = "500ms")
+    Duration timeout;
+
+    @ConfigProperty(name = "memberhub.plugins.max-consecutive-failures", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    PluginCounters counters;
+
+    @Inject
+    TenantPlugins tenantPlugins;
+
+    @Inject
+    PluginStore store;
+
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("plugin-call-", 0).factory());
+    /** Failure counts are written off the caller's thread: the caller may hold a connection and must not wait for a second one. */
+    private final ExecutorService bookkeeping = Executors.newVirtualThreadPerTaskExecutor();
+
+    <T> Optional<T> call(Call<T> call) {
+        return callAll(List.of(call)).getFirst();
+    }
+
+    /**
+     * Makes the calls at the same time and waits for all of them until one shared deadline, so that
+     * several slow plugins together delay the caller no more than one would.
+     */
+    <T> List<Optional<T>> callAll(List<Call<T>> batch) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Future<T>> started = new ArrayList<>(batch.size());
+        for (Call<T> call : batch) {
+            counters.called(call.plugin().id(), call.enablement().tenantId());
+            started.add(calls.submit(() -> inPlugin(call)));
+        }
+        List<Optional<T>> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            results.add(await(batch.get(i), started.get(i), deadline));
+        }
+        return results;
+    }
+
+    private <T> T inPlugin(Call<T> call) throws Exception {
+        Thread thread = Thread.currentThread();
+        thread.setContextClassLoader(call.plugin().classLoader());
+        Enablement enablement = call.enablement();
+        return call.work().call(new TenantPluginContext(enablement.tenant(), enablement.config(),
+                new StoredPluginData(store, enablement, call.plugin().id())));
+    }
+
+    private <T> Optional<T> await(Call<T> call, Future<T> running, long deadline) {
+        String pluginId = call.plugin().id();
+        Enablement enablement = call.enablement();
+        try {
+            T result = running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (enablement.consecutiveFailures() > 0) {
+                bookkeep(call, () -> tenantPlugins.succeeded(enablement, pluginId));
+            }
+            return Optional.of(result);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            counters.timedOut(pluginId, enablement.tenantId());
+            failed(call, "no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            counters.failed(pluginId, enablement.tenantId());
+            Throwable cause = e.getCause();
+            failed(call, cause instanceof Misbehaved ? cause.getMessage() : String.valueOf(cause));
+        } catch (InterruptedException e) {
+            // The caller is being stopped: not the plugin's fault.
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    private void failed(Call<?> call, String reason) {
+        String pluginId = call.plugin().id();
+        Enablement enablement = call.enablement();
+        String shortReason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
+        LOG.warnf("Plugin %s failed for tenant %s: %s", pluginId, enablement.tenant().slug(), shortReason);
+        bookkeep(call, () -> tenantPlugins.failed(enablement, pluginId, shortReason, maxFailures));
+    }
+
+    private void bookkeep(Call<?> call, Runnable work) {
+        bookkeeping.execute(() -> {
+            try {
+                BackgroundRequest.run(work);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not record the outcome of a call into plugin %s for tenant %s", call.plugin().id(),
+                        call.enablement().tenantId());
+            }
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package io.memberhub.platform.plugin;
+
+import io.memberhub.platform.tenancy.CurrentCall;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/plugins")
+@Tag(name = "Plugins")
+public class PluginResource {
+
+    @Inject
+    CurrentCall currentCall;
+
+    @Inject
+    PluginEnablements enablements;
+
+    @GET
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "Installed plugins with this merchant's state",
+            description = "Status DISABLED, ENABLED or SUSPENDED (with the reason), failures in a row, and calls, failures and timeouts "
+                    + "since this platform instance started. The configuration is shown to owners and admins only.")
+    public List<PluginResponse> list() {
+        return enablements.list(currentCall.get());
+    }
+
+    @PUT
+    @Path("/{id}/enablement")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Enable a plugin for this merchant",
+            description = "Takes effect at once, without a restart. The configuration must set every key the plugin requires and no key "
+                    + "it does not declare (422 PLUGIN_CONFIG_INVALID with the fields). Enabling a suspended plugin again lifts the suspension.")
+    public PluginResponse enable(@PathParam("id") String id, @Valid @NotNull EnablementRequest request) {
+        return enablements.enable(currentCall.get(), id, request);
+    }
+
+    @DELETE
+    @Path("/{id}/enablement")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Disable a plugin for this merchant", description = "Takes effect at once; the configuration is kept for enabling it again.")
+    public PluginResponse disable(@PathParam("id") String id) {
+        return enablements.disable(currentCall.get(), id);
+    }
+}

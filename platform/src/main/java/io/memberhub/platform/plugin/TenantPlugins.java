@@ -1,0 +1,125 @@
+package io.memberhub.platform.plugin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberhub.plugin.api.TenantRef;
+import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which plugins a merchant enabled, with what configuration, and which are suspended (table
+ * {@code tenant_plugin}). Read on every call path that may reach a plugin, so one indexed query.
+ */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class TenantPlugins {
+
+    private static final TypeReference<Map<String, String>> CONFIG = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Every plugin the merchant ever enabled, off ones included. */
+    List<Enablement> all(TenantBound tenant) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select t.id, t.slug, tp.plugin_id, tp.enabled, cast(tp.config as text), tp.consecutive_failures,
+                               tp.suspended_at, tp.suspended_reason
+                        from tenant_plugin tp join tenant t on t.id = tp.tenant_id
+                        where tp.tenant_id = ?1 order by tp.plugin_id""")
+                .setParameter(1, tenant.tenantId().toString())
+                .getResultList();
+        return rows.stream().map(this::enablement).toList();
+    }
+
+    /** The plugins that run for the merchant now: enabled and not suspended. */
+    List<Enablement> active(TenantBound tenant) {
+        return all(tenant).stream().filter(Enablement::active).toList();
+    }
+
+    Optional<Enablement> find(TenantBound tenant, String pluginId) {
+        return all(tenant).stream().filter(e -> e.pluginId().equals(pluginId)).findFirst();
+    }
+
+    /** Enables (or re-enables) the plugin with this configuration; a suspension and its failure count are cleared. */
+    void enable(TenantBound tenant, String pluginId, Map<String, String> config) {
+        em.createNativeQuery("""
+                        insert into tenant_plugin (tenant_id, plugin_id, enabled, config, consecutive_failures, updated_at)
+                        values (?1, ?2, true, cast(?3 as jsonb), 0, now())
+                        on conflict (tenant_id, plugin_id) do update set enabled = true, config = excluded.config,
+                            consecutive_failures = 0, suspended_at = null, suspended_reason = null, updated_at = now()""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, pluginId)
+                .setParameter(3, write(config))
+                .executeUpdate();
+    }
+
+    /** Turns the plugin off for the merchant; its configuration is kept for enabling it again. */
+    void disable(TenantBound tenant, String pluginId) {
+        em.createNativeQuery("update tenant_plugin set enabled = false, updated_at = now() where tenant_id = ?1 and plugin_id = ?2")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, pluginId)
+                .executeUpdate();
+    }
+
+    /**
+     * Counts a failed call; the failure that makes {@code limit} in a row suspends the plugin for
+     * the merchant with {@code reason}. A transaction of its own: it must stick even if the work
+     * that called the plugin is rolled back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void failed(TenantBound tenant, String pluginId, String reason, int limit) {
+        em.createNativeQuery("""
+                        update tenant_plugin set consecutive_failures = consecutive_failures + 1,
+                            suspended_at = case when suspended_at is null and consecutive_failures + 1 >= ?3 then now() else suspended_at end,
+                            suspended_reason = case when suspended_at is null and consecutive_failures + 1 >= ?3 then ?4 else suspended_reason end
+                        where tenant_id = ?1 and plugin_id = ?2 and enabled""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, pluginId)
+                .setParameter(3, limit)
+                .setParameter(4, "Suspended after " + limit + " failures in a row; the last: " + reason)
+                .executeUpdate();
+    }
+
+    /** A call succeeded: the failures before it no longer count toward a suspension. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void succeeded(TenantBound tenant, String pluginId) {
+        em.createNativeQuery("update tenant_plugin set consecutive_failures = 0 "
+                        + "where tenant_id = ?1 and plugin_id = ?2 and consecutive_failures > 0 and suspended_at is null")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, pluginId)
+                .executeUpdate();
+    }
+
+    private Enablement enablement(Object[] row) {
+        try {
+            return new Enablement(new TenantRef((String) row[0], (String) row[1]), (String) row[2], (Boolean) row[3],
+                    Map.copyOf(json.readValue((String) row[4], CONFIG)), ((Number) row[5]).intValue(), SqlValues.instant(row[6]),
+                    (String) row[7]);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A plugin configuration in the database is not a JSON object of strings", e);
+        }
+    }
+
+    private String write(Map<String, String> config) {
+        try {
+            return json.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Plugin configuration could not be written as JSON", e);
+        }
+    }
+}
