@@ -38,7 +38,7 @@ public final class LocalStack implements AutoCloseable {
             LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
             return new LocalStack(postgres, keycloak, properties(keycloak.url(),
                     LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD, LocalPostgres.APP, LocalPostgres.APP_PASSWORD,
-                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir.resolve("plugins")),
+                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir, false),
                     CONSOLE_SECRET);
         } catch (IOException | RuntimeException e) {
             postgres.close();
@@ -87,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
                 consoleSecret = Env.require("MEMBERHUB_KEYCLOAK_CONSOLE_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-console)");
             }
             return new LocalStack(postgres, keycloak, properties(keycloakUrl, owner, ownerPassword, app, appPassword, secret, dbUrl,
-                    SecretsKey.forRun(home), home.resolve("plugins")), consoleSecret);
+                    SecretsKey.forRun(home), home.resolve("data"), true), consoleSecret);
         } catch (IOException | RuntimeException e) {
             if (keycloak != null) {
                 keycloak.close();
@@ -116,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static Map<String, String> properties(String keycloakUrl, String owner, String ownerPassword,
                                                   String app, String appPassword, String secret, String dbUrl, String secretsKey,
-                                                  Path pluginsDir) {
+                                                  Path files, boolean autoPublish) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.datasource.jdbc.url", dbUrl);
         p.put("quarkus.datasource.username", app);
@@ -130,7 +130,11 @@ public final class LocalStack implements AutoCloseable {
         p.put("memberhub.keycloak.admin-client-secret", secret);
         p.put("memberhub.keycloak.api-client-id", "memberhub-api");
         p.put("memberhub.secrets.key", secretsKey);
-        p.put("memberhub.plugins.dir", pluginsDir.toString());
+        // Installed plugins and the market's packages live beside the database's data.
+        p.put("memberhub.plugins.dir", files.resolve("plugins").toString());
+        p.put("memberhub.market.dir", files.resolve("market").toString());
+        // On one's own machine uploaded modules are published at once; the tests go through review.
+        p.put("memberhub.market.auto-publish", String.valueOf(autoPublish));
         return p;
     }
 

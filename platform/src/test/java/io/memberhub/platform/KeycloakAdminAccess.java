@@ -32,6 +32,18 @@ public final class KeycloakAdminAccess {
         admin().body(Map.of("username", username, "email", email, "enabled", true)).post("/users").then().statusCode(201);
     }
 
+    /** A platform operator's token: a login with the realm role platform-admin, as an operator would set it up in Keycloak. */
+    public static String platformAdminToken() {
+        String email = "operator-" + java.util.UUID.randomUUID() + "@memberhub.test";
+        admin().body(Map.of("username", email, "email", email, "enabled", true,
+                        "credentials", List.of(Map.of("type", "password", "value", Merchants.PASSWORD, "temporary", false))))
+                .post("/users").then().statusCode(201);
+        String userId = (String) usersByEmail(email).getFirst().get("id");
+        Map<String, Object> role = admin().get("/roles/platform-admin").then().statusCode(200).extract().jsonPath().getMap("$");
+        admin().body(List.of(role)).post("/users/" + userId + "/role-mappings/realm").then().statusCode(204);
+        return Merchants.token(email, Merchants.PASSWORD);
+    }
+
     public static void createOrganization(String alias) {
         admin().body(Map.of("name", alias, "alias", alias, "enabled", true)).post("/organizations").then().statusCode(201);
     }

@@ -212,6 +212,15 @@ public class KeycloakDirectory {
         return mapper;
     }
 
+    /** Gives a login a realm role such as {@code developer}: platform-wide, not tied to a merchant. */
+    public void grantRealmRole(String userId, String role) {
+        call("grant role " + role, () -> {
+            var representation = realm().roles().get(role).toRepresentation();
+            realm().users().get(userId).roles().realmLevel().add(List.of(representation));
+            return null;
+        });
+    }
+
     public void deleteUser(String userId) {
         call("delete user " + userId, () -> {
             try (Response ignored = realm().users().delete(userId)) {

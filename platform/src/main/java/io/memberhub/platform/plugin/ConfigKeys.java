@@ -14,11 +14,11 @@ import java.util.jar.Attributes;
  * The configuration a plugin declares in its manifest ({@link PluginApi#CONFIG_REQUIRED},
  * {@link PluginApi#CONFIG_OPTIONAL}) and the check of a merchant's configuration against it.
  */
-record ConfigKeys(Set<String> required, Set<String> optional) {
+public record ConfigKeys(Set<String> required, Set<String> optional) {
 
     static final ConfigKeys NONE = new ConfigKeys(Set.of(), Set.of());
 
-    static ConfigKeys of(Attributes manifest) {
+    public static ConfigKeys of(Attributes manifest) {
         return new ConfigKeys(keys(manifest.getValue(PluginApi.CONFIG_REQUIRED)), keys(manifest.getValue(PluginApi.CONFIG_OPTIONAL)));
     }
 

@@ -45,6 +45,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, code, "Forbidden", detail, List.of());
     }
 
+    /** Well-formed input the platform understood and cannot accept (a package that fails its checks, say). */
+    public static ProblemException unprocessable(String code, String detail) {
+        return new ProblemException(422, code, "Unprocessable", detail, List.of());
+    }
+
     public static ProblemException unavailable(String code, String detail) {
         return new ProblemException(503, code, "Service unavailable", detail, List.of());
     }

@@ -24,7 +24,7 @@ public class SignUpRateLimiter {
     @ConfigProperty(name = "memberhub.signup.rate-limit.per-minute")
     int perMinute;
 
-    void acquire(String clientAddress) {
+    public void acquire(String clientAddress) {
         long now = clock.millis();
         Deque<Long> recent = attempts.computeIfAbsent(clientAddress, k -> new ArrayDeque<>());
         synchronized (recent) {

@@ -23,23 +23,23 @@ import org.pf4j.ExtensionPoint;
  * Builds PF4J plugin jars at test time the way a plugin developer's build would: sources compiled
  * against plugin-api and PF4J only, a manifest with the descriptor, and the extension index.
  */
-final class TestPlugins {
+public final class TestPlugins {
 
     private TestPlugins() {
     }
 
     /** A plugin to build: its descriptor and one extension class (its simple name and body). */
-    record Spec(String id, String requires, Map<String, String> manifest, String extensionName, String extensionSource) {
+    public record Spec(String id, String requires, Map<String, String> manifest, String extensionName, String extensionSource) {
 
-        static Spec of(String id, String extensionName, String extensionSource) {
+        public static Spec of(String id, String extensionName, String extensionSource) {
             return new Spec(id, "^" + PluginApi.VERSION, Map.of(), extensionName, extensionSource);
         }
 
-        Spec requiring(String range) {
+        public Spec requiring(String range) {
             return new Spec(id, range, manifest, extensionName, extensionSource);
         }
 
-        Spec with(String attribute, String value) {
+        public Spec with(String attribute, String value) {
             Map<String, String> more = new LinkedHashMap<>(manifest);
             more.put(attribute, value);
             return new Spec(id, requires, more, extensionName, extensionSource);
@@ -47,7 +47,7 @@ final class TestPlugins {
     }
 
     /** Compiles the plugin and writes {@code <id>.jar} in {@code dir}. */
-    static Path build(Path dir, Spec spec) throws IOException {
+    public static Path build(Path dir, Spec spec) throws IOException {
         String pkg = "test.plugin." + spec.id().replaceAll("[^a-z0-9]", "_");
         Path src = Files.createDirectories(dir.resolve(spec.id() + "-src"));
         Path classes = Files.createDirectories(dir.resolve(spec.id() + "-classes"));

@@ -1,0 +1,84 @@
+package io.memberhub.platform.market;
+
+import io.memberhub.platform.plugin.PluginHost;
+import io.memberhub.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Platform operators' review: a submitted version is published (merchants can then find and
+ * enable it) or rejected with a reason the developer reads. A decision is final for that version.
+ */
+@ApplicationScoped
+public class MarketPublication {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    PackageStore store;
+
+    @Transactional
+    public List<ModuleVersionResponse> awaitingReview() {
+        return em.createQuery("from ModuleVersion where status = :s order by submittedAt", ModuleVersion.class)
+                .setParameter("s", ModuleVersion.Status.SUBMITTED).getResultStream().map(ModuleVersion::toResponse).toList();
+    }
+
+    @Transactional
+    public ModuleVersionResponse publish(String moduleId, String version, String reviewer) {
+        return publish(submitted(moduleId, version), reviewer).toResponse();
+    }
+
+    @Transactional
+    public ModuleVersionResponse reject(String moduleId, String version, String reviewer, String reason) {
+        ModuleVersion submitted = submitted(moduleId, version);
+        submitted.status = ModuleVersion.Status.REJECTED;
+        submitted.reviewedAt = Instant.now();
+        submitted.reviewedBy = reviewer;
+        submitted.reviewNote = reason;
+        return submitted.toResponse();
+    }
+
+    /**
+     * Publishes a version; the module's listing follows its newest published version. The first
+     * published version of a module is installed into the plugin host here, so merchants can enable
+     * it at once; a package the host refuses is not published.
+     */
+    ModuleVersion publish(ModuleVersion version, String reviewer) {
+        if (host.find(version.moduleId).isEmpty()) {
+            host.install(store.pluginJar(version.moduleId, version.version));
+        }
+        version.status = ModuleVersion.Status.PUBLISHED;
+        version.reviewedAt = Instant.now();
+        version.reviewedBy = reviewer;
+        MarketModule module = em.find(MarketModule.class, version.moduleId);
+        String newest = MarketCatalog.newest(em.createQuery(
+                        "select v.version from ModuleVersion v where v.moduleId = :m and v.status = :s", String.class)
+                .setParameter("m", version.moduleId).setParameter("s", ModuleVersion.Status.PUBLISHED).getResultList());
+        if (newest == null || MarketCatalog.SEMVER_ORDER.compare(version.version, newest) >= 0) {
+            module.name = version.name;
+            module.description = version.description;
+            module.category = version.category;
+            module.updatedAt = version.reviewedAt;
+        }
+        return version;
+    }
+
+    private ModuleVersion submitted(String moduleId, String version) {
+        ModuleVersion found = em.find(ModuleVersion.class, new ModuleVersion.Key(moduleId, version));
+        if (found == null) {
+            throw ProblemException.notFound("VERSION_NOT_FOUND", "No version " + version + " of module " + moduleId);
+        }
+        if (found.status != ModuleVersion.Status.SUBMITTED) {
+            throw ProblemException.conflict("ALREADY_REVIEWED", moduleId + " " + version + " was already " + found.status.name().toLowerCase());
+        }
+        return found;
+    }
+}

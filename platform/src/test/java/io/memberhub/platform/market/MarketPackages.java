@@ -1,0 +1,119 @@
+package io.memberhub.platform.market;
+
+import static io.restassured.RestAssured.given;
+
+import io.memberhub.platform.Merchants;
+import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** What a plugin developer does from their build: register, hold a key, zip and sign a package, upload it. */
+final class MarketPackages {
+
+    private MarketPackages() {
+    }
+
+    /** A registered developer with a token and one registered signing key. */
+    record Developer(String token, String keyId, KeyPair keys) {
+
+        static Developer register() {
+            String email = "dev-" + UUID.randomUUID() + "@plugins.test";
+            given().contentType("application/json")
+                    .body(Map.of("name", "Dev " + email.substring(4, 12), "email", email, "password", Merchants.PASSWORD))
+                    .post("/api/v1/market/developers").then().statusCode(201);
+            String token = Merchants.token(email, Merchants.PASSWORD);
+            KeyPair keys = newKeys();
+            String keyId = Merchants.as(token)
+                    .body(Map.of("publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), "label", "laptop"))
+                    .post("/api/v1/market/developer/keys").then().statusCode(201).extract().path("id");
+            return new Developer(token, keyId, keys);
+        }
+
+        /** Uploads {@code pack} signed with this developer's key. */
+        ValidatableResponse upload(byte[] pack) {
+            return upload(pack, digest(pack), keyId, sign(keys, pack));
+        }
+
+        ValidatableResponse upload(byte[] pack, String digest, String keyId, String signature) {
+            var request = given().auth().oauth2(token).contentType("application/zip").accept("application/json").body(pack);
+            if (digest != null) {
+                request.header("Content-Digest", digest);
+            }
+            if (keyId != null) {
+                request.header("X-MemberHub-Key-Id", keyId);
+            }
+            if (signature != null) {
+                request.header("X-MemberHub-Signature", signature);
+            }
+            return request.post("/api/v1/market/developer/packages").then();
+        }
+    }
+
+    static KeyPair newKeys() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(KeyPair keys, byte[] bytes) {
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(keys.getPrivate());
+            signer.update(bytes);
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String digest(byte[] bytes) {
+        try {
+            return "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes)) + ":";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A package: manifest.json, plugin.jar and any further entries, in this order. */
+    static byte[] zip(String manifestJson, byte[] pluginJar, Map<String, byte[]> more) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("manifest.json", manifestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        entries.put("plugin.jar", pluginJar);
+        entries.putAll(more);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static String manifest(String id, String version, String requires) {
+        return """
+                {"id": "%s", "name": "Bonus points %s", "description": "Extra points on every order, set per merchant.",
+                 "category": "LOYALTY", "icon": "icon.png", "screenshots": ["https://example.com/shot.png"],
+                 "version": "%s", "requires": "%s", "permissions": ["points:write", "storage"],
+                 "config": [{"key": "perOrder", "label": "Points per order", "type": "NUMBER", "required": true}],
+                 "priceMinor": 0}
+                """.formatted(id, id, version, requires);
+    }
+}
