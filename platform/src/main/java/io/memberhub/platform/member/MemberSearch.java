@@ -56,6 +56,11 @@ class MemberSearch {
             where.append(" and custom_fields @> jsonb_build_object(cast(?").append(params.size() - 1)
                     .append(" as text), cast(?").append(params.size()).append(" as text))");
         });
+        for (java.util.UUID tag : query.tags()) {
+            params.add(tag);
+            where.append(" and exists (select 1 from member_tag mt where mt.tenant_id = member.tenant_id and mt.tag_id = ?")
+                    .append(params.size()).append(" and mt.member_id = member.id)");
+        }
 
         Query count = em.createNativeQuery("select count(*)" + where);
         bind(count, params);

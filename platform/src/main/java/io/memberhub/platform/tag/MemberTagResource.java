@@ -1,0 +1,46 @@
+package io.memberhub.platform.tag;
+
+import io.memberhub.platform.tenancy.CurrentCall;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/members/{memberId}/tags")
+@Tag(name = "Tags")
+@RolesAllowed({"owner", "admin", "operator"})
+public class MemberTagResource {
+
+    @Inject
+    CurrentCall currentCall;
+
+    @Inject
+    Tags tags;
+
+    @GET
+    @Operation(summary = "A member's tags")
+    public List<MemberTagResponse> list(@PathParam("memberId") UUID memberId) {
+        return tags.tagsOf(currentCall.get(), memberId);
+    }
+
+    @PUT
+    @Path("/{tagId}")
+    @Operation(summary = "Put a manual tag on a member", description = "Doing it again changes nothing.")
+    public List<MemberTagResponse> tag(@PathParam("memberId") UUID memberId, @PathParam("tagId") UUID tagId) {
+        return tags.tag(currentCall.get(), memberId, tagId);
+    }
+
+    @DELETE
+    @Path("/{tagId}")
+    @Operation(summary = "Take a manual tag off a member")
+    public List<MemberTagResponse> untag(@PathParam("memberId") UUID memberId, @PathParam("tagId") UUID tagId) {
+        return tags.untag(currentCall.get(), memberId, tagId);
+    }
+}

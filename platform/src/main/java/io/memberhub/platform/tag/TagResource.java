@@ -1,0 +1,79 @@
+package io.memberhub.platform.tag;
+
+import io.memberhub.platform.tenancy.CurrentCall;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/tags")
+@Tag(name = "Tags")
+public class TagResource {
+
+    @Inject
+    CurrentCall currentCall;
+
+    @Inject
+    Tags tags;
+
+    @GET
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "The merchant's tags, with how many members carry each")
+    public List<TagResponse> list() {
+        return tags.list(currentCall.get());
+    }
+
+    @POST
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Define a tag", description = "Without a rule: a manual tag. With a rule (ALL or ANY of conditions over SPEND, "
+            + "ORDER_COUNT, CATEGORY_ORDER_COUNT, VISIT_COUNT, TOP_UP_AMOUNT, POINTS_EARNED in the last windowDays days, "
+            + "DAYS_SINCE_LAST_ORDER, DAYS_SINCE_REGISTRATION): kept by the platform and evaluated for every member at once.")
+    public Response create(@Valid @NotNull TagRequest request) {
+        TagResponse created = tags.create(currentCall.get(), request);
+        return Response.created(URI.create("/api/v1/tags/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "One tag")
+    public TagResponse get(@PathParam("id") UUID id) {
+        return tags.find(currentCall.get(), id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Change a tag", description = "A changed rule is evaluated for every member at once.")
+    public TagResponse update(@PathParam("id") UUID id, @Valid @NotNull TagRequest request) {
+        return tags.update(currentCall.get(), id, request);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Delete a tag", description = "Members lose it.")
+    public void delete(@PathParam("id") UUID id) {
+        tags.delete(currentCall.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/evaluation")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Evaluate a rule tag for every member now", description = "Writes only the members whose tag changes.")
+    public TagEvaluationResponse evaluate(@PathParam("id") UUID id) {
+        return tags.evaluate(currentCall.get(), id, null);
+    }
+}

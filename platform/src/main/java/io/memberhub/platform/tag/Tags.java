@@ -1,0 +1,206 @@
+package io.memberhub.platform.tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
+import io.memberhub.platform.member.MemberLocks;
+import io.memberhub.platform.problem.Problem;
+import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.tenancy.TenantTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A merchant's tags. Manual tags are put on and taken off by staff; rule tags are kept by their
+ * rule: evaluated for everyone when defined or changed (and nightly, for rules that depend on the
+ * passing of time), and for one member after each of their facts.
+ */
+@ApplicationScoped
+@Transactional
+@TenantTransaction
+public class Tags {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MemberLocks locks;
+
+    public TagResponse create(CallContext call, TagRequest request) {
+        validate(request);
+        UUID id = UUID.randomUUID();
+        try {
+            em.createNativeQuery("insert into tag (tenant_id, id, name, description, kind, rule, created_at, updated_at) "
+                            + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), now(), now())")
+                    .setParameter(1, call.tenantId().toString()).setParameter(2, id).setParameter(3, request.name().strip())
+                    .setParameter(4, request.description()).setParameter(5, request.rule() == null ? "MANUAL" : "RULE")
+                    .setParameter(6, ruleJson(request.rule()))
+                    .executeUpdate();
+            em.flush();
+        } catch (RuntimeException e) {
+            throw UniqueViolation.of(e, "tag_name_uq") ? nameTaken(request.name()) : e;
+        }
+        if (request.rule() != null) {
+            evaluate(call, id, null);
+        }
+        return find(call, id);
+    }
+
+    /** Renames or re-describes a tag; a changed rule is evaluated for everyone at once. A tag's kind never changes. */
+    public TagResponse update(CallContext call, UUID id, TagRequest request) {
+        validate(request);
+        TagResponse current = find(call, id);
+        if ((request.rule() != null) != current.kind().equals("RULE")) {
+            throw ProblemException.unprocessable("TAG_KIND_FIXED", current.kind().equals("RULE")
+                    ? "A rule tag keeps a rule; delete it and define a manual tag instead"
+                    : "A manual tag takes no rule; define a rule tag instead");
+        }
+        try {
+            em.createNativeQuery("update tag set name = ?2, description = ?3, rule = cast(?4 as jsonb), updated_at = now() where id = ?1")
+                    .setParameter(1, id).setParameter(2, request.name().strip()).setParameter(3, request.description())
+                    .setParameter(4, ruleJson(request.rule())).executeUpdate();
+            em.flush();
+        } catch (RuntimeException e) {
+            throw UniqueViolation.of(e, "tag_name_uq") ? nameTaken(request.name()) : e;
+        }
+        if (request.rule() != null && !request.rule().equals(current.rule())) {
+            evaluate(call, id, null);
+        }
+        return find(call, id);
+    }
+
+    public void delete(CallContext call, UUID id) {
+        find(call, id);
+        em.createNativeQuery("delete from tag where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    public List<TagResponse> list(TenantBound tenant) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " order by t.name").getResultList();
+        return rows.stream().map(this::toResponse).toList();
+    }
+
+    public TagResponse find(TenantBound tenant, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " where t.id = ?1").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(this::toResponse)
+                .orElseThrow(() -> ProblemException.notFound("TAG_NOT_FOUND", "No tag " + id));
+    }
+
+    /** Puts a manual tag on a member; doing it again changes nothing. */
+    public List<MemberTagResponse> tag(CallContext call, UUID memberId, UUID tagId) {
+        TagResponse tag = manual(call, tagId);
+        locks.lockLive(call, memberId);
+        int added = em.createNativeQuery("insert into member_tag (tenant_id, tag_id, member_id, tagged_at) values (?1, ?2, ?3, now()) "
+                        + "on conflict do nothing")
+                .setParameter(1, call.tenantId().toString()).setParameter(2, tagId).setParameter(3, memberId).executeUpdate();
+        if (added == 1) {
+            outbox.append(call, "TagAdded", "member", memberId, Map.of("memberId", memberId, "tagId", tagId, "tag", tag.name(), "by", "STAFF"));
+        }
+        return tagsOf(call, memberId);
+    }
+
+    public List<MemberTagResponse> untag(CallContext call, UUID memberId, UUID tagId) {
+        TagResponse tag = manual(call, tagId);
+        locks.lockLive(call, memberId);
+        int removed = em.createNativeQuery("delete from member_tag where tag_id = ?1 and member_id = ?2")
+                .setParameter(1, tagId).setParameter(2, memberId).executeUpdate();
+        if (removed == 1) {
+            outbox.append(call, "TagRemoved", "member", memberId, Map.of("memberId", memberId, "tagId", tagId, "tag", tag.name(), "by", "STAFF"));
+        }
+        return tagsOf(call, memberId);
+    }
+
+    public List<MemberTagResponse> tagsOf(TenantBound tenant, UUID memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select t.id, t.name, t.kind, mt.tagged_at from member_tag mt "
+                        + "join tag t on t.tenant_id = mt.tenant_id and t.id = mt.tag_id where mt.member_id = ?1 order by t.name")
+                .setParameter(1, memberId).getResultList();
+        return rows.stream().map(r -> new MemberTagResponse((UUID) r[0], (String) r[1], (String) r[2], SqlValues.instant(r[3]))).toList();
+    }
+
+    /** Evaluates a rule tag for all members, or for one. */
+    public TagEvaluationResponse evaluate(TenantBound tenant, UUID tagId, UUID member) {
+        TagResponse tag = find(tenant, tagId);
+        if (tag.rule() == null) {
+            throw ProblemException.unprocessable("TAG_NOT_RULE", "Tag " + tag.name() + " is put on by hand; only rule tags are evaluated");
+        }
+        Instant now = Instant.now();
+        RuleTagStatement.Outcome outcome = RuleTagStatement.of(tenant.tenantId().toString(), tagId, tag.name(), tag.rule(), now, member).run(em);
+        if (member == null) {
+            em.createNativeQuery("update tag set evaluated_at = ?2 where id = ?1").setParameter(1, tagId).setParameter(2, now).executeUpdate();
+        }
+        return new TagEvaluationResponse(tagId, outcome.added(), outcome.removed(), find(tenant, tagId).members(), now);
+    }
+
+    /** The merchant's rule tags, for evaluating after a member's fact or nightly. */
+    public List<UUID> ruleTags(TenantBound tenant) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from tag where kind = 'RULE' order by created_at").getResultList();
+        return ids;
+    }
+
+    private TagResponse manual(TenantBound tenant, UUID tagId) {
+        TagResponse tag = find(tenant, tagId);
+        if (!tag.kind().equals("MANUAL")) {
+            throw ProblemException.unprocessable("TAG_KEPT_BY_RULE", "Tag " + tag.name() + " is kept by its rule; it cannot be put on or taken off by hand");
+        }
+        return tag;
+    }
+
+    private static void validate(TagRequest request) {
+        if (request.rule() == null) {
+            return;
+        }
+        List<Problem.FieldError> errors = request.rule().problems();
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+    }
+
+    private String ruleJson(TagRule rule) {
+        if (rule == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(rule);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException nameTaken(String name) {
+        return ProblemException.conflict("TAG_EXISTS", "There is a tag named '" + name.strip() + "' already");
+    }
+
+    private static final String SELECT = "select t.id, t.name, t.description, t.kind, cast(t.rule as text), "
+            + "(select count(*) from member_tag mt where mt.tenant_id = t.tenant_id and mt.tag_id = t.id), "
+            + "t.created_at, t.updated_at, t.evaluated_at from tag t";
+
+    private TagResponse toResponse(Object[] r) {
+        TagRule rule;
+        try {
+            rule = r[4] == null ? null : json.readValue((String) r[4], TagRule.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored tag rule cannot be read", e);
+        }
+        return new TagResponse((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], rule, ((Number) r[5]).longValue(),
+                SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+    }
+}
