@@ -90,13 +90,15 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
-    @Operation(summary = "Search members", description = "q matches a phone prefix or part of the name; field.<key>=<value> filters by custom field; tag=<id> (repeatable) keeps members carrying every such tag; sort is createdAt, name, phone or birthday with ,asc or ,desc. Private fields are masked in lists.")
+    @Operation(summary = "Search members", description = "q matches a phone prefix or part of the name; field.<key>=<value> filters by custom field; tag=<id> (repeatable) keeps members carrying every such tag, notTag=<id> those carrying none, level=<id> (repeatable) those at any such level; sort is createdAt, name, phone or birthday with ,asc or ,desc. Private fields are masked in lists.")
     public MemberPage search(@QueryParam("q") String q,
                              @QueryParam("phone") String phone,
                              @QueryParam("name") String name,
                              @QueryParam("gender") Gender gender,
                              @QueryParam("source") String source,
                              @QueryParam("tag") java.util.List<UUID> tags,
+                             @QueryParam("notTag") java.util.List<UUID> withoutTags,
+                             @QueryParam("level") java.util.List<UUID> levels,
                              @QueryParam("page") @DefaultValue("0") int page,
                              @QueryParam("size") @DefaultValue("20") int size,
                              @QueryParam("sort") @DefaultValue("createdAt,desc") String sort,
@@ -125,8 +127,7 @@ public class MemberResource {
             throw ProblemException.invalidField("sort", "direction must be asc or desc");
         }
         return members.search(currentCall.get(),
-                new MemberQuery(q, phone, name, gender, source, fields, tags == null ? java.util.List.of() : tags, page, size, key,
-                        direction.equals("desc")));
+                new MemberQuery(q, phone, name, gender, source, fields, tags, withoutTags, levels, page, size, key, direction.equals("desc")));
     }
 
     @POST

@@ -56,10 +56,23 @@ class MemberSearch {
             where.append(" and custom_fields @> jsonb_build_object(cast(?").append(params.size() - 1)
                     .append(" as text), cast(?").append(params.size()).append(" as text))");
         });
-        for (java.util.UUID tag : query.tags()) {
+        for (UUID tag : query.tags()) {
             params.add(tag);
             where.append(" and exists (select 1 from member_tag mt where mt.tenant_id = member.tenant_id and mt.tag_id = ?")
                     .append(params.size()).append(" and mt.member_id = member.id)");
+        }
+        for (UUID tag : query.withoutTags()) {
+            params.add(tag);
+            where.append(" and not exists (select 1 from member_tag mt where mt.tenant_id = member.tenant_id and mt.tag_id = ?")
+                    .append(params.size()).append(" and mt.member_id = member.id)");
+        }
+        if (!query.levels().isEmpty()) {
+            where.append(" and exists (select 1 from member_level ml where ml.tenant_id = member.tenant_id and ml.member_id = member.id and ml.level_id in (");
+            for (int i = 0; i < query.levels().size(); i++) {
+                params.add(query.levels().get(i));
+                where.append(i == 0 ? "?" : ", ?").append(params.size());
+            }
+            where.append("))");
         }
 
         Query count = em.createNativeQuery("select count(*)" + where);
