@@ -1,0 +1,133 @@
+package io.memberhub.platform.event;
+
+import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.work.BackgroundRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.annotations.Broadcast;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox: claims unpublished events (across tenants, oldest first, locked against
+ * other instances), hands each to the {@code domain-events} channel and marks published only those
+ * every consumer acknowledged, all in one transaction. A crash at any point leaves the rest
+ * unpublished, so they go out again: delivery is at least once and consumers ignore repeats.
+ * It runs right after a transaction that recorded events commits, and every second regardless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "domain-events";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel(CHANNEL)
+    @Broadcast
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    Emitter<DomainEvent> channel;
+
+    @ConfigProperty(name = "memberhub.events.relay-batch", defaultValue = "200")
+    int batch;
+
+    @ConfigProperty(name = "memberhub.events.ack-timeout-seconds", defaultValue = "30")
+    int ackTimeoutSeconds;
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay").factory());
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
+        kick();
+    }
+
+    @Scheduled(every = "${memberhub.events.relay-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        kick();
+    }
+
+    /** Lets a batch in flight finish (interrupting it would only make it roll back and be redone). */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        thread.shutdown();
+        if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+
+    private void kick() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (again.getAndSet(false)) {
+                while (BackgroundRequest.call(this::publishBatch) == batch) {
+                    // a full batch: more may be waiting
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Publishing the outbox failed; the next poll retries", e);
+        } finally {
+            running.set(false);
+            if (again.get() && running.compareAndSet(false, true)) {
+                thread.execute(this::drain);
+            }
+        }
+    }
+
+    /** One batch in one transaction; answers how many events it claimed. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select * from outbox_claim(?1)").setParameter(1, batch).getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<DomainEvent> events = rows.stream().map(r -> new DomainEvent(UUID.fromString((String) r[0]), (UUID) r[1], (String) r[2],
+                    (String) r[3], (String) r[4], (String) r[5], SqlValues.instant(r[6]))).toList();
+            List<CompletableFuture<Void>> acks = events.stream().map(e -> channel.send(e).toCompletableFuture()).toList();
+            List<String> tenants = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    acks.get(i).get(ackTimeoutSeconds, TimeUnit.SECONDS);
+                    tenants.add(events.get(i).tenantId().toString());
+                    ids.add(events.get(i).id());
+                } catch (Exception notAcknowledged) {
+                    LOG.warnf("Event %s (%s) was not acknowledged by every consumer; it goes out again: %s",
+                            events.get(i).id(), events.get(i).type(), notAcknowledged.getMessage());
+                }
+            }
+            if (!ids.isEmpty()) {
+                em.createNativeQuery("select outbox_mark_published(string_to_array(?1, ','), cast(string_to_array(?2, ',') as uuid[]))")
+                        .setParameter(1, String.join(",", tenants))
+                        .setParameter(2, String.join(",", ids.stream().map(UUID::toString).toList()))
+                        .getSingleResult();
+            }
+            return rows.size();
+        });
+    }
+}

@@ -1,0 +1,144 @@
+package io.memberhub.platform.webhook;
+
+import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.work.BackgroundRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due webhook deliveries: claims a batch across merchants (leased, so instances share the
+ * work without sending twice), then for each reads it in its merchant, POSTs it signed with no
+ * database transaction open, and records the outcome. A 2xx answer within the time limit is a
+ * success; anything else is retried later.
+ */
+@ApplicationScoped
+class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Webhooks webhooks;
+
+    @ConfigProperty(name = "memberhub.webhooks.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @ConfigProperty(name = "memberhub.webhooks.first-retry", defaultValue = "30s")
+    Duration firstRetry;
+
+    @ConfigProperty(name = "memberhub.webhooks.timeout", defaultValue = "10s")
+    Duration timeout;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhooks").factory());
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    @Scheduled(every = "${memberhub.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        kick();
+    }
+
+    /** Lets a batch in flight finish (interrupting it would only make it roll back and be redone). */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        thread.shutdown();
+        if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+
+    void kick() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (again.getAndSet(false)) {
+                for (List<Object[]> due = claim(); !due.isEmpty(); due = claim()) {
+                    for (Object[] row : due) {
+                        TenantBound tenant = TenantBound.of(UUID.fromString((String) row[0]));
+                        send(tenant, (UUID) row[1]);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sending webhooks failed; the next poll retries", e);
+        } finally {
+            running.set(false);
+            if (again.get() && running.compareAndSet(false, true)) {
+                thread.execute(this::drain);
+            }
+        }
+    }
+
+    private List<Object[]> claim() {
+        return BackgroundRequest.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select * from webhook_claim_due(?1, ?2)")
+                    .setParameter(1, 50).setParameter(2, (int) timeout.multipliedBy(3).toSeconds()).getResultList();
+            return rows;
+        }));
+    }
+
+    private void send(TenantBound tenant, UUID deliveryId) {
+        Optional<Webhooks.Attempt> attempt = BackgroundRequest.call(() -> webhooks.attempt(tenant, deliveryId));
+        if (attempt.isEmpty()) {
+            return;
+        }
+        Webhooks.Attempt a = attempt.get();
+        Integer status = null;
+        String error;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(a.url())).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "MemberHub-Webhooks/1")
+                    .header("X-MemberHub-Event", a.eventType())
+                    .header("X-MemberHub-Event-Id", a.eventId().toString())
+                    .header("X-MemberHub-Delivery", a.id().toString())
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(a.secret(), Instant.now().getEpochSecond(), a.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(a.body())).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            error = status / 100 == 2 ? null : "answered " + status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        Integer answered = status;
+        String failure = error;
+        BackgroundRequest.run(() -> {
+            if (failure == null) {
+                webhooks.delivered(tenant, deliveryId, answered);
+            } else {
+                webhooks.failed(tenant, deliveryId, answered, failure, maxAttempts, firstRetry);
+            }
+        });
+    }
+}
