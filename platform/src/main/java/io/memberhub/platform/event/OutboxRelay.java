@@ -2,6 +2,7 @@ package io.memberhub.platform.event;
 
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.work.BackgroundRequest;
+import io.memberhub.platform.work.KickedLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -15,10 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -53,49 +51,23 @@ public class OutboxRelay {
     @ConfigProperty(name = "memberhub.events.ack-timeout-seconds", defaultValue = "30")
     int ackTimeoutSeconds;
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-relay").factory());
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final KickedLoop loop = new KickedLoop("outbox-relay", () -> {
+        while (BackgroundRequest.call(this::publishBatch) == batch) {
+            // a full batch: more may be waiting
+        }
+    });
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
-        kick();
+        loop.kick();
     }
 
     @Scheduled(every = "${memberhub.events.relay-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        kick();
+        loop.kick();
     }
 
-    /** Lets a batch in flight finish (interrupting it would only make it roll back and be redone). */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        thread.shutdown();
-        if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
-            thread.shutdownNow();
-        }
-    }
-
-    private void kick() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            thread.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        try {
-            while (again.getAndSet(false)) {
-                while (BackgroundRequest.call(this::publishBatch) == batch) {
-                    // a full batch: more may be waiting
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Publishing the outbox failed; the next poll retries", e);
-        } finally {
-            running.set(false);
-            if (again.get() && running.compareAndSet(false, true)) {
-                thread.execute(this::drain);
-            }
-        }
+        loop.stop();
     }
 
     /** One batch in one transaction; answers how many events it claimed. */

@@ -2,6 +2,7 @@ package io.memberhub.platform.webhook;
 
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
+import io.memberhub.platform.work.KickedLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,9 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,48 +50,25 @@ class WebhookDispatcher {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhooks").factory());
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final KickedLoop loop = new KickedLoop("webhooks", () -> {
+        for (List<Object[]> due = claim(); !due.isEmpty(); due = claim()) {
+            for (Object[] row : due) {
+                send(TenantBound.of(UUID.fromString((String) row[0])), (UUID) row[1]);
+            }
+        }
+    });
 
     @Scheduled(every = "${memberhub.webhooks.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        kick();
+        loop.kick();
     }
 
-    /** Lets a batch in flight finish (interrupting it would only make it roll back and be redone). */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        thread.shutdown();
-        if (!thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
-            thread.shutdownNow();
-        }
+        loop.stop();
     }
 
     void kick() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            thread.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        try {
-            while (again.getAndSet(false)) {
-                for (List<Object[]> due = claim(); !due.isEmpty(); due = claim()) {
-                    for (Object[] row : due) {
-                        TenantBound tenant = TenantBound.of(UUID.fromString((String) row[0]));
-                        send(tenant, (UUID) row[1]);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Sending webhooks failed; the next poll retries", e);
-        } finally {
-            running.set(false);
-            if (again.get() && running.compareAndSet(false, true)) {
-                thread.execute(this::drain);
-            }
-        }
+        loop.kick();
     }
 
     private List<Object[]> claim() {
