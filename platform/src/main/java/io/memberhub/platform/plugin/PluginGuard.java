@@ -79,12 +79,24 @@ public class PluginGuard {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Future<T>> started = new ArrayList<>(batch.size());
         for (Call<T> call : batch) {
+            CallsInFlight inFlight = call.plugin().calls();
+            if (!inFlight.enter()) {
+                // The version was unloaded after this call chose it: the merchant moved to another version since.
+                started.add(null);
+                continue;
+            }
             counters.called(call.plugin().id(), call.enablement().tenantId());
-            started.add(calls.submit(() -> inPlugin(call)));
+            started.add(calls.submit(() -> {
+                try {
+                    return inPlugin(call);
+                } finally {
+                    inFlight.exit();
+                }
+            }));
         }
         List<Optional<T>> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            results.add(await(batch.get(i), started.get(i), deadline));
+            results.add(started.get(i) == null ? Optional.empty() : await(batch.get(i), started.get(i), deadline));
         }
         return results;
     }

@@ -87,6 +87,11 @@ public final class TestPlugins {
         return jar;
     }
 
+    /** Compiles one version of the plugin into {@code dir/<id>-<version>/}: versions of a plugin share its id. */
+    public static Path build(Path dir, Spec spec, String version) throws IOException {
+        return build(Files.createDirectories(dir.resolve(spec.id() + "-" + version)), spec.with("Plugin-Version", version));
+    }
+
     private static String location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
