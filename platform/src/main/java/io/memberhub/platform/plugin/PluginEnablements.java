@@ -30,6 +30,9 @@ public class PluginEnablements {
     @Inject
     PluginRecords records;
 
+    @Inject
+    PluginMigrations migrations;
+
     public List<PluginResponse> list(CallContext call) {
         Map<String, Enablement> mine = tenantPlugins.all(call).stream()
                 .collect(Collectors.toMap(Enablement::pluginId, e -> e));
@@ -40,7 +43,8 @@ public class PluginEnablements {
      * Enables a version of the plugin for the caller's merchant (default: the newest installed), or
      * enables it again, which also lifts a suspension. Choosing another version than the enabled one
      * upgrades or rolls back: the merchant's next call goes to the chosen version, calls running in
-     * the old one finish there. The plugin's storage is the merchant's whatever the version.
+     * the old one finish there. The chosen version's pending migrations run for the merchant first
+     * (none backwards on a rollback). The plugin's storage and tables are the merchant's whatever the version.
      */
     public PluginResponse enable(CallContext call, String pluginId, EnablementRequest request) {
         InstalledPlugin newest = installed(pluginId);
@@ -53,6 +57,7 @@ public class PluginEnablements {
                     "The configuration does not fit plugin " + plugin.key() + ": "
                             + errors.stream().map(e -> e.field() + " " + e.message()).toList(), errors);
         }
+        migrations.apply(call, plugin);
         tenantPlugins.enable(call, plugin.key(), request.config());
         records.changed(plugin.key(), PluginRecords.ENABLEMENT);
         return view(call, newest, tenantPlugins.find(call, pluginId));

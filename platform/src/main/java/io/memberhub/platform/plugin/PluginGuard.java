@@ -63,6 +63,9 @@ public class PluginGuard {
     @Inject
     PluginStore store;
 
+    @Inject
+    PluginTableAccess tables;
+
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("plugin-call-", 0).factory());
     /** Failure counts are written off the caller's thread: the caller may hold a connection and must not wait for a second one. */
     private final ExecutorService bookkeeping = Executors.newVirtualThreadPerTaskExecutor();
@@ -106,7 +109,7 @@ public class PluginGuard {
         thread.setContextClassLoader(call.plugin().classLoader());
         Enablement enablement = call.enablement();
         return call.work().call(new TenantPluginContext(enablement.tenant(), enablement.config(),
-                new StoredPluginData(store, enablement, call.plugin().id())));
+                new StoredPluginData(store, enablement, call.plugin().id()), new StoredPluginTables(tables, enablement, call.plugin().id())));
     }
 
     private <T> Optional<T> await(Call<T> call, Future<T> running, long deadline) {

@@ -255,6 +255,10 @@ public class PluginHost {
             throw refused("The package " + jar.getFileName() + " holds " + descriptor.getPluginId() + " " + descriptor.getVersion()
                     + ", not " + version);
         }
+        List<PluginMigration> migrations = PluginMigration.in(jar);
+        if (!migrations.isEmpty() && PluginMigration.tablePrefix(version.pluginId()).length() > 40) {
+            throw refused("Plugin " + version.pluginId() + " ships migrations; its id is too long for table names (at most 39 characters)");
+        }
         PluginRuntime runtime = new PluginRuntime(dir);
         String id = runtime.loadPlugin(jar);
         try {
@@ -269,7 +273,7 @@ public class PluginHost {
             InstalledPlugin[] self = new InstalledPlugin[1];
             var calls = new CallsInFlight(() -> unload(self[0], runtime));
             var plugin = new InstalledPlugin(id, descriptor.getVersion(), descriptor.getRequires(), descriptor.getPluginDescription(),
-                    configKeys(jar), runtime.getPluginClassLoader(id), Map.copyOf(extensions), calls);
+                    configKeys(jar), migrations, runtime.getPluginClassLoader(id), Map.copyOf(extensions), calls);
             self[0] = plugin;
             loaded.put(version, plugin);
             LOG.infof("Plugin %s loaded (%s)", version, extensions.entrySet().stream()
