@@ -18,6 +18,9 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String OWNER_PASSWORD = "memberhub-owner";
     public static final String APP = "memberhub_app";
     public static final String APP_PASSWORD = "memberhub-app";
+    /** Runs plugins' own migrations: owns plugin tables only, has no right on the platform's tables. */
+    public static final String PLUGIN = "memberhub_plugin";
+    public static final String PLUGIN_PASSWORD = "memberhub-plugin";
     public static final String KEYCLOAK = "keycloak";
     public static final String KEYCLOAK_PASSWORD = "keycloak";
 
@@ -60,10 +63,12 @@ public final class LocalPostgres implements AutoCloseable {
             createRole(sql, OWNER, OWNER_PASSWORD, "");
             // The application's role: neither owner of the tables nor able to bypass row-level security.
             createRole(sql, APP, APP_PASSWORD, " nosuperuser nobypassrls");
+            createRole(sql, PLUGIN, PLUGIN_PASSWORD, " nosuperuser nobypassrls");
             createRole(sql, KEYCLOAK, KEYCLOAK_PASSWORD, "");
             createDatabase(sql, "memberhub", OWNER);
             createDatabase(sql, "keycloak", KEYCLOAK);
             sql.execute("grant connect on database memberhub to " + APP);
+            sql.execute("grant connect on database memberhub to " + PLUGIN);
         } catch (SQLException e) {
             throw new IOException("Could not prepare PostgreSQL roles and databases: " + e.getMessage(), e);
         }

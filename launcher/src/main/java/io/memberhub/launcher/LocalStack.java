@@ -38,7 +38,7 @@ public final class LocalStack implements AutoCloseable {
             LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
             return new LocalStack(postgres, keycloak, properties(keycloak.url(),
                     LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD, LocalPostgres.APP, LocalPostgres.APP_PASSWORD,
-                    "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir, false),
+                    LocalPostgres.PLUGIN, LocalPostgres.PLUGIN_PASSWORD, "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir, false),
                     CONSOLE_SECRET);
         } catch (IOException | RuntimeException e) {
             postgres.close();
@@ -59,6 +59,8 @@ public final class LocalStack implements AutoCloseable {
             String ownerPassword = LocalPostgres.OWNER_PASSWORD;
             String app = LocalPostgres.APP;
             String appPassword = LocalPostgres.APP_PASSWORD;
+            String plugin = LocalPostgres.PLUGIN;
+            String pluginPassword = LocalPostgres.PLUGIN_PASSWORD;
             if (dbUrl == null) {
                 int port = Env.port("MEMBERHUB_PG_PORT", 54329);
                 System.out.println("==> Starting PostgreSQL on port " + port + " (data: " + home.resolve("data/postgres") + ")");
@@ -70,6 +72,9 @@ public final class LocalStack implements AutoCloseable {
                 ownerPassword = Env.require("MEMBERHUB_DB_OWNER_PASSWORD", "with MEMBERHUB_DB_URL");
                 app = Env.require("MEMBERHUB_DB_APP_USER", "with MEMBERHUB_DB_URL (a role without BYPASSRLS)");
                 appPassword = Env.require("MEMBERHUB_DB_APP_PASSWORD", "with MEMBERHUB_DB_URL");
+                // Optional: without it, plugins that ship migrations cannot be enabled.
+                plugin = Env.get("MEMBERHUB_DB_PLUGIN_USER");
+                pluginPassword = Env.get("MEMBERHUB_DB_PLUGIN_PASSWORD");
             }
             String keycloakUrl = Env.get("MEMBERHUB_KEYCLOAK_URL");
             String secret = "memberhub-platform-secret";
@@ -86,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
                 secret = Env.require("MEMBERHUB_KEYCLOAK_ADMIN_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-platform)");
                 consoleSecret = Env.require("MEMBERHUB_KEYCLOAK_CONSOLE_CLIENT_SECRET", "with MEMBERHUB_KEYCLOAK_URL (client memberhub-console)");
             }
-            return new LocalStack(postgres, keycloak, properties(keycloakUrl, owner, ownerPassword, app, appPassword, secret, dbUrl,
+            return new LocalStack(postgres, keycloak, properties(keycloakUrl, owner, ownerPassword, app, appPassword, plugin, pluginPassword, secret, dbUrl,
                     SecretsKey.forRun(home), home.resolve("data"), true), consoleSecret);
         } catch (IOException | RuntimeException e) {
             if (keycloak != null) {
@@ -115,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Map<String, String> properties(String keycloakUrl, String owner, String ownerPassword,
-                                                  String app, String appPassword, String secret, String dbUrl, String secretsKey,
+                                                  String app, String appPassword, String plugin, String pluginPassword, String secret, String dbUrl, String secretsKey,
                                                   Path files, boolean autoPublish) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.datasource.jdbc.url", dbUrl);
@@ -123,6 +128,10 @@ public final class LocalStack implements AutoCloseable {
         p.put("quarkus.datasource.password", appPassword);
         p.put("memberhub.migration.username", owner);
         p.put("memberhub.migration.password", ownerPassword);
+        if (plugin != null) {
+            p.put("memberhub.plugins.migration.username", plugin);
+            p.put("memberhub.plugins.migration.password", pluginPassword == null ? "" : pluginPassword);
+        }
         p.put("quarkus.oidc.auth-server-url", keycloakUrl + "/realms/" + LocalKeycloak.REALM);
         p.put("memberhub.keycloak.url", keycloakUrl);
         p.put("memberhub.keycloak.realm", LocalKeycloak.REALM);

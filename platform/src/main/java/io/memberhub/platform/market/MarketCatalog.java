@@ -1,5 +1,6 @@
 package io.memberhub.platform.market;
 
+import io.memberhub.platform.plugin.PluginInstalls;
 import io.memberhub.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class MarketCatalog {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PluginInstalls installs;
 
     @Transactional
     public List<ModuleListing> published(String category, String query) {
@@ -55,13 +59,16 @@ public class MarketCatalog {
                 versions.stream().map(ModuleVersion::toResponse).toList());
     }
 
+    /** A developer's modules; every version with how many merchants enabled it (counts only: which merchants is theirs). */
     @Transactional
     public List<ModuleListing> ofDeveloper(Developer developer) {
         return em.createQuery("from MarketModule where developerId = :d order by id", MarketModule.class)
                 .setParameter("d", developer.id).getResultStream()
                 .map(m -> {
                     List<ModuleVersion> versions = versionsOf(m.id);
-                    return ModuleListing.of(m, developer.name, newestOf(versions), versions.stream().map(ModuleVersion::toResponse).toList());
+                    Map<String, Long> merchants = installs.merchantsPerVersion(m.id);
+                    return ModuleListing.of(m, developer.name, newestOf(versions), versions.stream()
+                            .map(v -> v.toResponse(merchants.getOrDefault(v.version, 0L))).toList());
                 })
                 .toList();
     }

@@ -47,12 +47,13 @@ public class MarketPublication {
     }
 
     /**
-     * Publishes a version; the module's listing follows its newest published version. The first
-     * published version of a module is installed into the plugin host here, so merchants can enable
-     * it at once; a package the host refuses is not published.
+     * Publishes a version; the module's listing follows its newest published version. Every
+     * published version is installed into the plugin host here (and so on every instance), so
+     * merchants can enable it, upgrade to it or roll back to it at once; a package the host refuses
+     * is not published.
      */
     ModuleVersion publish(ModuleVersion version, String reviewer) {
-        if (host.find(version.moduleId).isEmpty()) {
+        if (!host.installed(version.moduleId, version.version)) {
             host.install(store.pluginJar(version.moduleId, version.version));
         }
         version.status = ModuleVersion.Status.PUBLISHED;

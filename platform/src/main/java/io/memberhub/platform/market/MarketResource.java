@@ -1,5 +1,7 @@
 package io.memberhub.platform.market;
 
+import io.memberhub.platform.plugin.PluginInstalls;
+import io.memberhub.platform.tenancy.CurrentCall;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,12 @@ public class MarketResource {
     @Inject
     MarketCatalog catalog;
 
+    @Inject
+    CurrentCall currentCall;
+
+    @Inject
+    PluginInstalls installs;
+
     @GET
     @Operation(summary = "Browse published modules", description = "Filter by category (INDUSTRY, INTEGRATION, MARKETING, LOYALTY, OPERATIONS) and search name and description.")
     public List<ModuleListing> browse(@QueryParam("category") String category, @QueryParam("q") String query) {
@@ -27,8 +35,10 @@ public class MarketResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A module's details", description = "What it does, the permissions it asks for, its settings and published versions.")
+    @Operation(summary = "A module's details", description = "What it does, the permissions it asks for, its settings and published versions; "
+            + "to a merchant's staff also whether the merchant enabled it (enabled) and which version (enabledVersion).")
     public ModuleListing details(@PathParam("id") String id) {
-        return catalog.publishedModule(id);
+        ModuleListing module = catalog.publishedModule(id);
+        return currentCall.find().map(call -> module.forMerchant(installs.enabledVersion(call, id))).orElse(module);
     }
 }

@@ -92,7 +92,13 @@ class ModuleVersion {
     String reviewNote;
 
     ModuleVersionResponse toResponse() {
+        return toResponse(null);
+    }
+
+    /** With how many merchants enabled it, for its developer. */
+    ModuleVersionResponse toResponse(Long merchants) {
         return new ModuleVersionResponse(moduleId, version, name, description, category, icon, screenshots, requires,
-                permissions, configSchema, priceMinor, sha256, sizeBytes, keyId, status.name(), submittedAt, reviewedAt, reviewNote);
+                permissions, configSchema, priceMinor, sha256, sizeBytes, keyId, status.name(), submittedAt, reviewedAt, reviewNote,
+                merchants);
     }
 }

@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The extensions of one extension point that run for a merchant: from the plugins it enabled and that are not suspended. */
+/**
+ * The extensions of one extension point that run for a merchant: from the version of each plugin
+ * it enabled, for plugins that are not suspended.
+ */
 @ApplicationScoped
 class ActivePlugins {
 
@@ -26,7 +29,7 @@ class ActivePlugins {
         }
         List<Active<E>> active = new ArrayList<>();
         for (Enablement enablement : tenantPlugins.active(tenant)) {
-            host.find(enablement.pluginId()).ifPresent(plugin ->
+            host.version(enablement.pluginVersion()).ifPresent(plugin ->
                     plugin.extensionsOf(point).forEach(extension -> active.add(new Active<>(plugin, enablement, extension))));
         }
         return active;

@@ -27,40 +27,61 @@ public class PluginEnablements {
     @Inject
     PluginCounters counters;
 
+    @Inject
+    PluginRecords records;
+
+    @Inject
+    PluginMigrations migrations;
+
     public List<PluginResponse> list(CallContext call) {
         Map<String, Enablement> mine = tenantPlugins.all(call).stream()
                 .collect(Collectors.toMap(Enablement::pluginId, e -> e));
-        return host.all().stream().map(plugin -> view(call, plugin, Optional.ofNullable(mine.get(plugin.id())))).toList();
+        return host.all().stream().map(newest -> view(call, newest, Optional.ofNullable(mine.get(newest.id())))).toList();
     }
 
-    /** Enables the plugin for the caller's merchant, or re-enables it (which also lifts a suspension). */
+    /**
+     * Enables a version of the plugin for the caller's merchant (default: the newest installed), or
+     * enables it again, which also lifts a suspension. Choosing another version than the enabled one
+     * upgrades or rolls back: the merchant's next call goes to the chosen version, calls running in
+     * the old one finish there. The chosen version's pending migrations run for the merchant first
+     * (none backwards on a rollback). The plugin's storage and tables are the merchant's whatever the version.
+     */
     public PluginResponse enable(CallContext call, String pluginId, EnablementRequest request) {
-        InstalledPlugin plugin = installed(pluginId);
+        InstalledPlugin newest = installed(pluginId);
+        InstalledPlugin plugin = request.version() == null ? newest : host.version(new PluginVersion(pluginId, request.version()))
+                .orElseThrow(() -> ProblemException.notFound("PLUGIN_VERSION_NOT_FOUND", "Plugin " + pluginId + " has no version "
+                        + request.version() + " installed; installed: " + host.versions(pluginId)));
         List<Problem.FieldError> errors = plugin.config().check(request.config());
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "PLUGIN_CONFIG_INVALID", "Invalid plugin configuration",
-                    "The configuration does not fit plugin " + pluginId + ": "
+                    "The configuration does not fit plugin " + plugin.key() + ": "
                             + errors.stream().map(e -> e.field() + " " + e.message()).toList(), errors);
         }
-        tenantPlugins.enable(call, pluginId, request.config());
-        return view(call, plugin, tenantPlugins.find(call, pluginId));
+        migrations.apply(call, plugin);
+        tenantPlugins.enable(call, plugin.key(), request.config());
+        records.changed(plugin.key(), PluginRecords.ENABLEMENT);
+        return view(call, newest, tenantPlugins.find(call, pluginId));
     }
 
     /** Turns the plugin off for the caller's merchant at once; calls already running finish. */
     public PluginResponse disable(CallContext call, String pluginId) {
-        InstalledPlugin plugin = installed(pluginId);
+        InstalledPlugin newest = installed(pluginId);
         tenantPlugins.disable(call, pluginId);
-        return view(call, plugin, tenantPlugins.find(call, pluginId));
+        Optional<Enablement> enablement = tenantPlugins.find(call, pluginId);
+        enablement.ifPresent(e -> records.changed(e.pluginVersion(), PluginRecords.ENABLEMENT));
+        return view(call, newest, enablement);
     }
 
     private InstalledPlugin installed(String pluginId) {
         return host.find(pluginId).orElseThrow(() -> ProblemException.notFound("PLUGIN_NOT_FOUND", "No plugin " + pluginId + " is installed"));
     }
 
-    private PluginResponse view(CallContext call, InstalledPlugin plugin, Optional<Enablement> enablement) {
+    private PluginResponse view(CallContext call, InstalledPlugin newest, Optional<Enablement> enablement) {
         String status = enablement.filter(Enablement::enabled).map(e -> e.suspendedAt() == null ? "ENABLED" : "SUSPENDED").orElse("DISABLED");
+        InstalledPlugin plugin = enablement.flatMap(e -> host.ifLoaded(e.pluginVersion())).orElse(newest);
         PluginCounters.Counts counts = counters.of(call.tenantId(), plugin.id());
-        return new PluginResponse(plugin.id(), plugin.version(), plugin.description(), plugin.requires(), plugin.config().required(),
+        return new PluginResponse(plugin.id(), newest.version(), host.versions(plugin.id()), enablement.map(Enablement::version).orElse(null),
+                plugin.description(), plugin.requires(), plugin.config().required(),
                 plugin.config().optional(), status,
                 call.role().seesPrivateFields() ? enablement.map(Enablement::config).orElse(null) : null,
                 enablement.map(Enablement::consecutiveFailures).orElse(0),

@@ -63,6 +63,9 @@ public class PluginGuard {
     @Inject
     PluginStore store;
 
+    @Inject
+    PluginTableAccess tables;
+
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("plugin-call-", 0).factory());
     /** Failure counts are written off the caller's thread: the caller may hold a connection and must not wait for a second one. */
     private final ExecutorService bookkeeping = Executors.newVirtualThreadPerTaskExecutor();
@@ -79,12 +82,24 @@ public class PluginGuard {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Future<T>> started = new ArrayList<>(batch.size());
         for (Call<T> call : batch) {
+            CallsInFlight inFlight = call.plugin().calls();
+            if (!inFlight.enter()) {
+                // The version was unloaded after this call chose it: the merchant moved to another version since.
+                started.add(null);
+                continue;
+            }
             counters.called(call.plugin().id(), call.enablement().tenantId());
-            started.add(calls.submit(() -> inPlugin(call)));
+            started.add(calls.submit(() -> {
+                try {
+                    return inPlugin(call);
+                } finally {
+                    inFlight.exit();
+                }
+            }));
         }
         List<Optional<T>> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            results.add(await(batch.get(i), started.get(i), deadline));
+            results.add(started.get(i) == null ? Optional.empty() : await(batch.get(i), started.get(i), deadline));
         }
         return results;
     }
@@ -94,7 +109,7 @@ public class PluginGuard {
         thread.setContextClassLoader(call.plugin().classLoader());
         Enablement enablement = call.enablement();
         return call.work().call(new TenantPluginContext(enablement.tenant(), enablement.config(),
-                new StoredPluginData(store, enablement, call.plugin().id())));
+                new StoredPluginData(store, enablement, call.plugin().id()), new StoredPluginTables(tables, enablement, call.plugin().id())));
     }
 
     private <T> Optional<T> await(Call<T> call, Future<T> running, long deadline) {

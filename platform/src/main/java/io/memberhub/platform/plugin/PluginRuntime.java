@@ -2,7 +2,6 @@ package io.memberhub.platform.plugin;
 
 import io.memberhub.plugin.api.PluginApi;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginLoader;
 import org.pf4j.DefaultPluginManager;
@@ -11,10 +10,9 @@ import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginStatusProvider;
-import org.pf4j.PluginWrapper;
 
 /**
- * PF4J's plugin manager as the host needs it: plugin class loaders whose parent is the
+ * PF4J's plugin manager as the host needs it, one per loaded plugin version: plugin class loaders whose parent is the
  * application's class loader, the plugin-api version as the system version that
  * {@code Plugin-Requires} is checked against, and no platform-wide on/off list of its own (merchants
  * enable plugins; that lives in the database).
@@ -81,12 +79,5 @@ final class PluginRuntime extends DefaultPluginManager {
             range = ">=" + range;
         }
         return getVersionManager().checkVersionConstraint(getSystemVersion(), range);
-    }
-
-    /** Stops plugins one at a time from a copy: PF4J 3.15.0's stopPlugins() throws ConcurrentModificationException. */
-    void stopEach() {
-        for (PluginWrapper plugin : new ArrayList<>(getStartedPlugins())) {
-            stopPlugin(plugin.getPluginId());
-        }
     }
 }

@@ -61,7 +61,8 @@ final class StoredPluginData implements PluginStorage {
         }
     }
 
-    private static <T> T asPlatform(Supplier<T> work) {
+    /** Runs platform code called from plugin code: as a request of its own, with the platform's class loader. */
+    static <T> T asPlatform(Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader plugin = thread.getContextClassLoader();
         thread.setContextClassLoader(StoredPluginData.class.getClassLoader());

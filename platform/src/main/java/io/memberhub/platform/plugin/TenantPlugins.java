@@ -37,7 +37,7 @@ public class TenantPlugins {
     List<Enablement> all(TenantBound tenant) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select t.id, t.slug, tp.plugin_id, tp.enabled, cast(tp.config as text), tp.consecutive_failures,
+                        select t.id, t.slug, tp.plugin_id, tp.version, tp.enabled, cast(tp.config as text), tp.consecutive_failures,
                                tp.suspended_at, tp.suspended_reason
                         from tenant_plugin tp join tenant t on t.id = tp.tenant_id
                         where tp.tenant_id = ?1 order by tp.plugin_id""")
@@ -55,16 +55,20 @@ public class TenantPlugins {
         return all(tenant).stream().filter(e -> e.pluginId().equals(pluginId)).findFirst();
     }
 
-    /** Enables (or re-enables) the plugin with this configuration; a suspension and its failure count are cleared. */
-    void enable(TenantBound tenant, String pluginId, Map<String, String> config) {
+    /**
+     * Enables (or re-enables) a version of the plugin with this configuration; a suspension and its
+     * failure count are cleared. Choosing another version upgrades or rolls back.
+     */
+    void enable(TenantBound tenant, PluginVersion version, Map<String, String> config) {
         em.createNativeQuery("""
-                        insert into tenant_plugin (tenant_id, plugin_id, enabled, config, consecutive_failures, updated_at)
-                        values (?1, ?2, true, cast(?3 as jsonb), 0, now())
-                        on conflict (tenant_id, plugin_id) do update set enabled = true, config = excluded.config,
+                        insert into tenant_plugin (tenant_id, plugin_id, version, enabled, config, consecutive_failures, updated_at)
+                        values (?1, ?2, ?3, true, cast(?4 as jsonb), 0, now())
+                        on conflict (tenant_id, plugin_id) do update set version = excluded.version, enabled = true, config = excluded.config,
                             consecutive_failures = 0, suspended_at = null, suspended_reason = null, updated_at = now()""")
                 .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, pluginId)
-                .setParameter(3, write(config))
+                .setParameter(2, version.pluginId())
+                .setParameter(3, version.version())
+                .setParameter(4, write(config))
                 .executeUpdate();
     }
 
@@ -107,9 +111,9 @@ public class TenantPlugins {
 
     private Enablement enablement(Object[] row) {
         try {
-            return new Enablement(new TenantRef((String) row[0], (String) row[1]), (String) row[2], (Boolean) row[3],
-                    Map.copyOf(json.readValue((String) row[4], CONFIG)), ((Number) row[5]).intValue(), SqlValues.instant(row[6]),
-                    (String) row[7]);
+            return new Enablement(new TenantRef((String) row[0], (String) row[1]), (String) row[2], (String) row[3], (Boolean) row[4],
+                    Map.copyOf(json.readValue((String) row[5], CONFIG)), ((Number) row[6]).intValue(), SqlValues.instant(row[7]),
+                    (String) row[8]);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A plugin configuration in the database is not a JSON object of strings", e);
         }

@@ -5,6 +5,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** The request's {@link CallContext}, for resources to hand to services. */
 @RequestScoped
@@ -12,6 +13,12 @@ public class CurrentCall {
 
     @Inject
     SecurityIdentity identity;
+
+    /** The call's merchant and role when the caller is a merchant's staff; empty for anyone else (developers, operators). */
+    public Optional<CallContext> find() {
+        return identity.isAnonymous() ? Optional.empty()
+                : Optional.ofNullable(identity.getAttribute(StaffIdentityAugmentor.CALL_CONTEXT));
+    }
 
     public CallContext get() {
         if (identity.isAnonymous()) {

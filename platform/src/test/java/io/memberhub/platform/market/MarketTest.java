@@ -85,6 +85,43 @@ class MarketTest {
     }
 
     @Test
+    void everyPublishedVersionIsInstalledAndTheMarketShowsWhoEnabledWhichVersion() throws IOException {
+        Developer developer = Developer.register();
+        String id = moduleId("versions");
+        String admin = KeycloakAdminAccess.platformAdminToken();
+        for (String version : List.of("1.0.0", "1.1.0")) {
+            developer.upload(pack(id, version, "^1.0.0")).statusCode(201);
+            Merchants.as(admin).post("/api/v1/market/review/versions/" + id + "/" + version + "/publication").then().statusCode(200);
+        }
+        Merchant a = Merchants.signUp("market-versions-a");
+        Merchant b = Merchants.signUp("market-versions-b");
+        Merchant c = Merchants.signUp("market-versions-c");
+        a.asOwner().body(Map.of("config", Map.of("perOrder", "1"), "version", "1.0.0")).put("/api/v1/plugins/" + id + "/enablement")
+                .then().statusCode(200).body("enabledVersion", equalTo("1.0.0")).body("versions", equalTo(List.of("1.1.0", "1.0.0")));
+        b.asOwner().body(Map.of("config", Map.of("perOrder", "1"))).put("/api/v1/plugins/" + id + "/enablement")
+                .then().statusCode(200).body("enabledVersion", equalTo("1.1.0"));
+
+        a.asOwner().get("/api/v1/market/modules/" + id).then().statusCode(200).body("enabled", equalTo(true))
+                .body("enabledVersion", equalTo("1.0.0"));
+        c.asOwner().get("/api/v1/market/modules/" + id).then().statusCode(200).body("enabled", equalTo(false))
+                .body("enabledVersion", org.hamcrest.Matchers.nullValue());
+        assertThat(merchantsPerVersion(developer, id)).isEqualTo(Map.of("1.1.0", 1, "1.0.0", 1));
+
+        a.asOwner().body(Map.of("config", Map.of("perOrder", "1"), "version", "1.1.0")).put("/api/v1/plugins/" + id + "/enablement")
+                .then().statusCode(200);
+        b.asOwner().delete("/api/v1/plugins/" + id + "/enablement").then().statusCode(200);
+        assertThat(merchantsPerVersion(developer, id)).isEqualTo(Map.of("1.1.0", 1, "1.0.0", 0));
+    }
+
+    private static Map<String, Integer> merchantsPerVersion(Developer developer, String id) {
+        List<Map<String, Object>> versions = Merchants.as(developer.token()).get("/api/v1/market/developer/modules").then().statusCode(200)
+                .extract().jsonPath().getList("find { it.id == '" + id + "' }.versions");
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        versions.forEach(v -> counts.put((String) v.get("version"), (Integer) v.get("merchants")));
+        return counts;
+    }
+
+    @Test
     void unsignedTamperedForgedUnsafeAndIncompatiblePackagesAreRefusedWithTheReason() throws IOException {
         Developer developer = Developer.register();
         String id = moduleId("refused");

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static io.memberhub.platform.plugin.MerchantPlugins.BASE_POINTS;
+import static io.memberhub.platform.plugin.MerchantPlugins.member;
+import static io.memberhub.platform.plugin.MerchantPlugins.order;
+import static io.memberhub.platform.plugin.MerchantPlugins.state;
+import static io.memberhub.platform.plugin.MerchantPlugins.storage;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
-import io.memberhub.platform.TenantSql;
 import io.memberhub.platform.problem.ProblemException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -16,8 +20,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusTest
 class PluginHostTest {
-
-    private static final String PAID_AT = Instant.now().minusSeconds(600).toString();
-    /** 20.00 yuan at the default 1 point per yuan. */
-    private static final long AMOUNT = 2_000;
-    private static final long BASE_POINTS = 20;
 
     /** Extra points from the merchant's configuration; counts the merchant's orders in its storage. */
     private static final String BONUS = """
@@ -229,31 +226,5 @@ class PluginHostTest {
 
     private String install(TestPlugins.Spec spec) throws IOException {
         return host.install(TestPlugins.build(build, spec)).id();
-    }
-
-    private static String member(Merchant m, String phone) {
-        return m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
-    }
-
-    /** Records an order of {@link #AMOUNT} and answers the points it earned. */
-    private static long order(Merchant m, String memberId, String externalId) {
-        Map<String, Object> order = Map.of("memberId", memberId, "externalId", externalId, "amount", AMOUNT, "channel", "shop",
-                "paidAt", PAID_AT, "items", List.of(Map.of("name", "Apples", "category", "fruit", "quantity", 1, "amount", AMOUNT)));
-        return m.asOwner().header("Idempotency-Key", externalId).body(order).post("/api/v1/orders")
-                .then().statusCode(201).extract().jsonPath().getLong("pointsEarned");
-    }
-
-    /** The plugin as the merchant's GET /api/v1/plugins lists it. */
-    private static JsonPath state(Merchant m, String pluginId) {
-        JsonPath all = m.asOwner().get("/api/v1/plugins").then().statusCode(200).extract().jsonPath();
-        assertThat(all.getList("id")).as("installed plugins").contains(pluginId);
-        return all.setRootPath("find { it.id == '" + pluginId + "' }");
-    }
-
-    private static Map<String, Object> storage(Merchant m, String pluginId) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        TenantSql.query(m.id(), "select key, value from plugin_storage where plugin_id = ?", pluginId)
-                .forEach(row -> values.put((String) row.get("key"), row.get("value")));
-        return values;
     }
 }

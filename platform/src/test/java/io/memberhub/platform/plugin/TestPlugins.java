@@ -28,21 +28,29 @@ public final class TestPlugins {
     private TestPlugins() {
     }
 
-    /** A plugin to build: its descriptor and one extension class (its simple name and body). */
-    public record Spec(String id, String requires, Map<String, String> manifest, String extensionName, String extensionSource) {
+    /** A plugin to build: its descriptor, one extension class (its simple name and body) and further files in the jar. */
+    public record Spec(String id, String requires, Map<String, String> manifest, String extensionName, String extensionSource,
+                       Map<String, String> files) {
 
         public static Spec of(String id, String extensionName, String extensionSource) {
-            return new Spec(id, "^" + PluginApi.VERSION, Map.of(), extensionName, extensionSource);
+            return new Spec(id, "^" + PluginApi.VERSION, Map.of(), extensionName, extensionSource, Map.of());
         }
 
         public Spec requiring(String range) {
-            return new Spec(id, range, manifest, extensionName, extensionSource);
+            return new Spec(id, range, manifest, extensionName, extensionSource, files);
         }
 
         public Spec with(String attribute, String value) {
             Map<String, String> more = new LinkedHashMap<>(manifest);
             more.put(attribute, value);
-            return new Spec(id, requires, more, extensionName, extensionSource);
+            return new Spec(id, requires, more, extensionName, extensionSource, files);
+        }
+
+        /** A text file in the jar, e.g. a migration under META-INF/memberhub/migrations/. */
+        public Spec withFile(String path, String text) {
+            Map<String, String> more = new LinkedHashMap<>(files);
+            more.put(path, text);
+            return new Spec(id, requires, manifest, extensionName, extensionSource, more);
         }
     }
 
@@ -83,8 +91,18 @@ public final class TestPlugins {
             zip.putNextEntry(new JarEntry("META-INF/extensions.idx"));
             zip.write((pkg + "." + spec.extensionName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
+            for (var file : spec.files().entrySet()) {
+                zip.putNextEntry(new JarEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
         return jar;
+    }
+
+    /** Compiles one version of the plugin into {@code dir/<id>-<version>/}: versions of a plugin share its id. */
+    public static Path build(Path dir, Spec spec, String version) throws IOException {
+        return build(Files.createDirectories(dir.resolve(spec.id() + "-" + version)), spec.with("Plugin-Version", version));
     }
 
     private static String location(Class<?> type) {

@@ -24,4 +24,9 @@ public interface PluginContext {
 
     /** Key-value storage of this plugin for this merchant: no other plugin and no other merchant sees it. */
     PluginStorage storage();
+
+    /** The plugin's own tables (made by its migrations), this merchant's rows only. */
+    default PluginTables tables() {
+        throw new UnsupportedOperationException("This platform gives plugins no tables of their own");
+    }
 }
