@@ -28,7 +28,8 @@ public class Outbox {
     @Inject
     Event<OutboxRecorded> recorded;
 
-    public void append(TenantBound tenant, String type, String aggregateType, Object aggregateId, Object payload) {
+    /** Records the event and returns its id. */
+    public UUID append(TenantBound tenant, String type, String aggregateType, Object aggregateId, Object payload) {
         UUID id = UUID.randomUUID();
         String payloadJson;
         try {
@@ -46,5 +47,6 @@ public class Outbox {
                 .setParameter(6, payloadJson)
                 .executeUpdate();
         recorded.fire(new OutboxRecorded(tenant.tenantId(), id, type, aggregateType, String.valueOf(aggregateId), Instant.now(), payloadJson));
+        return id;
     }
 }

@@ -128,6 +128,13 @@ public class PackageUploads {
             errors.add(ModuleManifest.error("config", "must declare the settings plugin.jar declares (" + PluginApi.CONFIG_REQUIRED + ": "
                     + sorted(declared.required()) + ", " + PluginApi.CONFIG_OPTIONAL + ": " + sorted(declared.optional()) + ")"));
         }
+        // The host grants what the jar declares: merchants must have read every one of them in the manifest.
+        List<String> unshown = sorted(io.memberhub.platform.plugin.PluginPermissions.parse(contents.plugin(PluginApi.PERMISSIONS))).stream()
+                .filter(permission -> !manifest.permissions().contains(permission)).toList();
+        if (!unshown.isEmpty()) {
+            errors.add(ModuleManifest.error("permissions", "must list every permission plugin.jar's " + PluginApi.PERMISSIONS
+                    + " declares; missing " + unshown));
+        }
         return errors;
     }
 

@@ -118,6 +118,32 @@ public class MemberService {
         return members.find("userId = ?1 and deletedAt is null", userId).firstResultOptional().map(Member::id);
     }
 
+    /**
+     * A live member as plugins see it: private custom fields are left out altogether (masked
+     * values would still tell a plugin that the member has one).
+     */
+    public java.util.Optional<MemberResponse> shared(TenantBound tenant, UUID id) {
+        return members.findLive(id).map(m -> shared(m, fields.schema(tenant)));
+    }
+
+    /** {@link #shared(TenantBound, UUID)} of the live member with this phone. */
+    public java.util.Optional<MemberResponse> sharedByPhone(TenantBound tenant, String phone) {
+        String normalized = MemberRules.normalizePhone(phone.strip());
+        return members.find("phone = ?1 and deletedAt is null", normalized).firstResultOptional()
+                .map(m -> shared(m, fields.schema(tenant)));
+    }
+
+    private static MemberResponse shared(Member m, FieldSchema schema) {
+        Map<String, String> open = new LinkedHashMap<>();
+        m.customFields.forEach((key, value) -> {
+            if (schema.field(key).map(field -> !field.privateField()).orElse(false)) {
+                open.put(key, value);
+            }
+        });
+        return new MemberResponse(m.id(), m.phone, m.name, m.email, m.gender, m.birthday, m.avatarUrl, m.registrationSource,
+                List.copyOf(m.addresses), open, m.referredBy, m.referredAt, m.createdAt, m.updatedAt, m.version);
+    }
+
     /** 404 unless the member exists and is not deleted; reads no more than that. */
     public void requireLive(TenantBound tenant, UUID id) {
         if (!members.isLive(id)) {

@@ -31,6 +31,9 @@ public class MyProfileResource {
     @Inject
     io.memberhub.platform.membercode.MemberCodes codes;
 
+    @Inject
+    io.memberhub.platform.plugin.MemberPluginBenefits pluginBenefits;
+
     @GET
     @Operation(summary = "My profile at this merchant")
     public MemberResponse profile() {
@@ -44,6 +47,14 @@ public class MyProfileResource {
     public MemberLevelResponse level() {
         MemberCall me = currentMember.get();
         return levels.standing(me, me.memberId());
+    }
+
+    @GET
+    @Path("/plugin-benefits")
+    @Operation(summary = "My benefits from the merchant's modules", description = "Beside my level's own benefits, e.g. free delivery.")
+    public java.util.List<io.memberhub.platform.plugin.PluginBenefits.PluginBenefit> pluginBenefits() {
+        MemberCall me = currentMember.get();
+        return pluginBenefits.of(me, me.memberId());
     }
 
     @GET

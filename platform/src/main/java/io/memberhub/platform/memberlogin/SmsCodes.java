@@ -4,7 +4,7 @@ import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import io.memberhub.plugin.api.message.SmsMessage;
-import io.memberhub.plugin.api.message.SmsSender;
+import io.memberhub.platform.plugin.PluginSmsSenders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +45,10 @@ public class SmsCodes {
     EntityManager em;
 
     @Inject
-    SmsSender sender;
+    SmsGateway gateway;
+
+    @Inject
+    PluginSmsSenders pluginSenders;
 
     @ConfigProperty(name = "memberhub.sms.code-validity", defaultValue = "5m")
     Duration validity;
@@ -90,10 +93,18 @@ public class SmsCodes {
         var message = new SmsMessage(tenant.tenantId().toString(), phone, "LOGIN_CODE",
                 "[" + merchantName + "] Your sign-in code is " + code + ", valid for " + validity.toMinutes()
                         + " minutes. Do not share it.");
-        // The sender may be a gateway module: a failing or hanging one must not hold the request or the
-        // transaction; the code row is rolled back with the 503, so the member may simply ask again.
+        // A gateway plugin the merchant enabled sends it, within the same time limit, through the plugin guard.
+        var byPlugin = pluginSenders.send(tenant, message, sendTimeout);
+        if (byPlugin.isPresent()) {
+            if (!byPlugin.get()) {
+                throw smsUnavailable();
+            }
+            return expires;
+        }
+        // The platform's gateway must not hold the request or the transaction either; the code row is
+        // rolled back with the 503, so the member may simply ask again.
         Future<?> sent = SENDERS.submit(() -> {
-            sender.send(message);
+            gateway.send(message);
             return null;
         });
         try {

@@ -4,6 +4,7 @@ import io.memberhub.plugin.api.event.spi.EventListener;
 import io.memberhub.plugin.api.event.spi.PlatformEvent;
 import io.memberhub.platform.event.OutboxRecorded;
 import io.memberhub.platform.member.MemberRegistered;
+import io.memberhub.platform.pluginapi.PluginEventPublisher;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,12 +93,17 @@ public class PluginEventDelivery {
             return;
         }
         for (PlatformEvent event : events) {
-            guard.callAll(listeners.stream().map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(),
+            guard.callAll(listeners.stream().filter(listener -> !publishedBy(listener.plugin(), event)).map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(),
                     context -> {
                         listener.extension().onEvent(event, context);
                         return Boolean.TRUE;
                     })).toList());
         }
+    }
+
+    /** A plugin does not hear its own events: a listener that publishes would otherwise feed itself. */
+    private static boolean publishedBy(InstalledPlugin plugin, PlatformEvent event) {
+        return event.type().startsWith(plugin.id() + PluginEventPublisher.TYPE_SEPARATOR);
     }
 
     /** The events one transaction wrote, delivered when it commits. */

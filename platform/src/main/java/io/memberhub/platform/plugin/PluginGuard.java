@@ -61,10 +61,7 @@ public class PluginGuard {
     TenantPlugins tenantPlugins;
 
     @Inject
-    PluginStore store;
-
-    @Inject
-    PluginTableAccess tables;
+    PluginContexts contexts;
 
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("plugin-call-", 0).factory());
     /** Failure counts are written off the caller's thread: the caller may hold a connection and must not wait for a second one. */
@@ -74,12 +71,21 @@ public class PluginGuard {
         return callAll(List.of(call)).getFirst();
     }
 
+    /** One call with a time limit of its own, for work that talks to outside services (an SMS gateway). */
+    <T> Optional<T> call(Call<T> call, Duration limit) {
+        return callAll(List.of(call), limit).getFirst();
+    }
+
     /**
      * Makes the calls at the same time and waits for all of them until one shared deadline, so that
      * several slow plugins together delay the caller no more than one would.
      */
     <T> List<Optional<T>> callAll(List<Call<T>> batch) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        return callAll(batch, timeout);
+    }
+
+    <T> List<Optional<T>> callAll(List<Call<T>> batch, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         List<Future<T>> started = new ArrayList<>(batch.size());
         for (Call<T> call : batch) {
             CallsInFlight inFlight = call.plugin().calls();
@@ -99,7 +105,7 @@ public class PluginGuard {
         }
         List<Optional<T>> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            results.add(started.get(i) == null ? Optional.empty() : await(batch.get(i), started.get(i), deadline));
+            results.add(started.get(i) == null ? Optional.empty() : await(batch.get(i), started.get(i), deadline, limit));
         }
         return results;
     }
@@ -107,12 +113,10 @@ public class PluginGuard {
     private <T> T inPlugin(Call<T> call) throws Exception {
         Thread thread = Thread.currentThread();
         thread.setContextClassLoader(call.plugin().classLoader());
-        Enablement enablement = call.enablement();
-        return call.work().call(new TenantPluginContext(enablement.tenant(), enablement.config(),
-                new StoredPluginData(store, enablement, call.plugin().id()), new StoredPluginTables(tables, enablement, call.plugin().id())));
+        return call.work().call(contexts.of(call.plugin(), call.enablement()));
     }
 
-    private <T> Optional<T> await(Call<T> call, Future<T> running, long deadline) {
+    private <T> Optional<T> await(Call<T> call, Future<T> running, long deadline, Duration limit) {
         String pluginId = call.plugin().id();
         Enablement enablement = call.enablement();
         try {
@@ -124,7 +128,7 @@ public class PluginGuard {
         } catch (TimeoutException e) {
             running.cancel(true);
             counters.timedOut(pluginId, enablement.tenantId());
-            failed(call, "no answer within " + timeout.toMillis() + " ms");
+            failed(call, "no answer within " + limit.toMillis() + " ms");
         } catch (ExecutionException e) {
             counters.failed(pluginId, enablement.tenantId());
             Throwable cause = e.getCause();

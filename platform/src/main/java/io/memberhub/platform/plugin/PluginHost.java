@@ -1,6 +1,12 @@
 package io.memberhub.platform.plugin;
 
 import io.memberhub.plugin.api.PluginApi;
+import io.memberhub.plugin.api.access.spi.AccessPolicy;
+import io.memberhub.plugin.api.benefit.spi.BenefitType;
+import io.memberhub.plugin.api.console.spi.ConsoleContribution;
+import io.memberhub.plugin.api.level.spi.LevelConditionType;
+import io.memberhub.plugin.api.message.SmsSender;
+import io.memberhub.plugin.api.route.spi.RouteHandler;
 import io.memberhub.plugin.api.event.spi.EventListener;
 import io.memberhub.plugin.api.points.spi.PointsEarnRule;
 import io.memberhub.platform.problem.ProblemException;
@@ -47,7 +53,8 @@ public class PluginHost {
     private static final Logger LOG = Logger.getLogger(PluginHost.class);
 
     /** The extension points the host looks up in each plugin. */
-    static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class);
+    static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class, AccessPolicy.class,
+            RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class);
 
     @ConfigProperty(name = "memberhub.plugins.dir")
     Path dir;

@@ -2,15 +2,14 @@ package io.memberhub.platform.plugin;
 
 import io.memberhub.plugin.api.PluginStorage;
 import io.memberhub.platform.tenancy.TenantBound;
-import io.memberhub.platform.work.BackgroundRequest;
+import io.memberhub.platform.pluginapi.PlatformSide;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * One plugin's storage for one merchant, as handed to the plugin. Plugin code calls it on the
- * guard's thread, which has no request of its own and the plugin's context class loader: each
- * call runs as a request of its own with the platform's class loader.
+ * guard's thread: each call runs on the platform's side ({@link PlatformSide}).
  */
 final class StoredPluginData implements PluginStorage {
 
@@ -63,13 +62,6 @@ final class StoredPluginData implements PluginStorage {
 
     /** Runs platform code called from plugin code: as a request of its own, with the platform's class loader. */
     static <T> T asPlatform(Supplier<T> work) {
-        Thread thread = Thread.currentThread();
-        ClassLoader plugin = thread.getContextClassLoader();
-        thread.setContextClassLoader(StoredPluginData.class.getClassLoader());
-        try {
-            return BackgroundRequest.call(work);
-        } finally {
-            thread.setContextClassLoader(plugin);
-        }
+        return PlatformSide.call(work);
     }
 }

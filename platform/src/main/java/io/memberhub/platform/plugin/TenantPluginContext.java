@@ -4,9 +4,43 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.PluginStorage;
 import io.memberhub.plugin.api.PluginTables;
 import io.memberhub.plugin.api.TenantRef;
+import io.memberhub.plugin.api.coupon.CouponApi;
+import io.memberhub.plugin.api.event.EventApi;
+import io.memberhub.plugin.api.http.HttpApi;
+import io.memberhub.plugin.api.member.MemberApi;
+import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.platform.pluginapi.PluginServices;
 import java.util.Map;
 
-/** What one call into a plugin gets: the merchant, its configuration of the plugin, the plugin's storage and tables for it. */
-record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginStorage storage, PluginTables tables)
-        implements PluginContext {
+/**
+ * What one call into a plugin gets: the merchant, its configuration of the plugin, the plugin's
+ * storage and tables for it, and the platform's services.
+ */
+record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginStorage storage, PluginTables tables,
+                           PluginServices.Bound services) implements PluginContext {
+
+    @Override
+    public MemberApi members() {
+        return services.members();
+    }
+
+    @Override
+    public PointsApi points() {
+        return services.points();
+    }
+
+    @Override
+    public CouponApi coupons() {
+        return services.coupons();
+    }
+
+    @Override
+    public HttpApi http() {
+        return services.http();
+    }
+
+    @Override
+    public EventApi events() {
+        return services.events();
+    }
 }

@@ -1,7 +1,6 @@
 package io.memberhub.platform.memberlogin;
 
 import io.memberhub.plugin.api.message.SmsMessage;
-import io.memberhub.plugin.api.message.SmsSender;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -15,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FlakyGatewaySmsSender implements SmsSender {
+public class FlakyGatewaySmsSender implements SmsGateway {
 
     private final CountDownLatch never = new CountDownLatch(1);
 

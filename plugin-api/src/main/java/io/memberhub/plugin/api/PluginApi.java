@@ -20,6 +20,13 @@ public final class PluginApi {
     /** Comma-separated configuration keys a merchant may set; any key not declared is refused. */
     public static final String CONFIG_OPTIONAL = "Plugin-Config-Optional";
 
+    /**
+     * Comma-separated {@link Permissions} the plugin uses, e.g. {@code members:read, points:write}.
+     * Services of the context refuse calls the plugin did not declare; the market refuses a package
+     * whose jar declares a permission its manifest does not show merchants.
+     */
+    public static final String PERMISSIONS = "Plugin-Permissions";
+
     private PluginApi() {
     }
 }

@@ -1,12 +1,23 @@
 package io.memberhub.plugin.api;
 
+import io.memberhub.plugin.api.coupon.CouponApi;
+import io.memberhub.plugin.api.event.EventApi;
+import io.memberhub.plugin.api.http.HttpApi;
+import io.memberhub.plugin.api.member.MemberApi;
+import io.memberhub.plugin.api.points.PointsApi;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a plugin gets from the platform on each call, for one merchant: who the merchant is, the
- * configuration the merchant gave when enabling the plugin, and storage of the plugin's own.
- * Plugins reach the platform through this context only, never through the host's internals.
+ * configuration the merchant gave when enabling the plugin, storage of the plugin's own, and the
+ * platform's services. Plugins reach the platform through this context only, never through the
+ * host's internals. Everything reached through it acts for {@link #tenant()} and nobody else.
+ *
+ * <p>Services need the permission their type names, declared in the plugin's manifest
+ * ({@link PluginApi#PERMISSIONS}); a call without it throws {@link PermissionDeniedException}.
+ * Plugins never implement this interface (the platform does), so methods are added here without
+ * defaults.
  */
 @InterfaceStability.Evolving
 public interface PluginContext {
@@ -29,4 +40,19 @@ public interface PluginContext {
     default PluginTables tables() {
         throw new UnsupportedOperationException("This platform gives plugins no tables of their own");
     }
+
+    /** The merchant's members, as far as a plugin may see them ({@link Permissions#MEMBERS_READ}). */
+    MemberApi members();
+
+    /** The merchant's points ledger ({@link Permissions#POINTS_READ}, {@link Permissions#POINTS_WRITE}). */
+    PointsApi points();
+
+    /** The merchant's coupons ({@link Permissions#COUPONS_WRITE}). */
+    CouponApi coupons();
+
+    /** HTTP calls to services outside the platform, with a time limit ({@link Permissions#HTTP_OUTBOUND}). */
+    HttpApi http();
+
+    /** Events of this plugin into the merchant's event stream ({@link Permissions#EVENTS_PUBLISH}). */
+    EventApi events();
 }

@@ -1,0 +1,66 @@
+package io.memberhub.platform.plugin;
+
+import io.memberhub.plugin.api.PluginContext;
+import io.memberhub.plugin.api.level.spi.LevelConditionType;
+import io.memberhub.plugin.api.level.spi.MetricWindow;
+import io.memberhub.platform.tenancy.TenantBound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * The level metrics plugins define ({@link LevelConditionType}) for a merchant, and their
+ * evaluation: the entry point a level rule naming {@code {"plugin": id, "metric": name}} calls.
+ */
+@ApplicationScoped
+public class PluginLevelMetrics {
+
+    /** A plugin's metric as the console lists it. */
+    public record PluginMetric(String pluginId, String metric, String description) {
+    }
+
+    @Inject
+    ActivePlugins active;
+
+    @Inject
+    ExtensionCalls extensions;
+
+    /** The metrics of the merchant's enabled plugins; a plugin that fails to say its own names is left out. */
+    public List<PluginMetric> available(TenantBound tenant) {
+        List<PluginMetric> metrics = new ArrayList<>();
+        extensions.askAll(tenant, LevelConditionType.class, (LevelConditionType t, PluginContext context) ->
+                        new PluginMetric(null, checkedName(t.metric()), t.description()))
+                .forEach(answer -> answer.value().ifPresent(m -> metrics.add(new PluginMetric(answer.pluginId(), m.metric(), m.description()))));
+        return metrics;
+    }
+
+    /**
+     * The member's value of one plugin metric over the window; empty when the plugin is not enabled,
+     * has no such metric, failed or ran late (a rule that cannot be evaluated is not met).
+     */
+    public OptionalLong value(TenantBound tenant, String pluginId, String metric, UUID memberId, MetricWindow window) {
+        List<ActivePlugins.Active<LevelConditionType>> types = active.of(tenant, LevelConditionType.class).stream()
+                .filter(t -> t.plugin().id().equals(pluginId))
+                .toList();
+        return extensions.askAll(types, (LevelConditionType t, PluginContext context) ->
+                        metric.equals(t.metric()) ? checkedValue(t.value(memberId, window, context)) : -1L)
+                .stream().flatMap(answer -> answer.value().stream()).filter(v -> v >= 0).mapToLong(Long::longValue).findFirst();
+    }
+
+    private static String checkedName(String metric) throws PluginGuard.Misbehaved {
+        if (metric == null || !metric.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new PluginGuard.Misbehaved("named a level metric '" + metric + "'; names are 2-40 of A-Z, 0-9, _");
+        }
+        return metric;
+    }
+
+    private static long checkedValue(long value) throws PluginGuard.Misbehaved {
+        if (value < 0) {
+            throw new PluginGuard.Misbehaved("answered " + value + " for a level metric; values are never negative");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,45 @@
+package io.memberhub.platform.pluginapi;
+
+import io.memberhub.plugin.api.coupon.CouponApi;
+import io.memberhub.plugin.api.event.EventApi;
+import io.memberhub.plugin.api.http.HttpApi;
+import io.memberhub.plugin.api.member.MemberApi;
+import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.platform.coupon.CouponService;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.points.PluginPointChanges;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The platform services of a {@link io.memberhub.plugin.api.PluginContext}, bound to one plugin and
+ * one merchant: each is a thin adapter that checks the plugin's permission and arguments, then
+ * calls the same service the REST API uses, in that merchant's tenant transaction.
+ */
+@ApplicationScoped
+public class PluginServices {
+
+    /** The services one call into a plugin gets. */
+    public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events) {
+    }
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    PluginPointChanges points;
+
+    @Inject
+    CouponService coupons;
+
+    @Inject
+    OutboundHttp http;
+
+    @Inject
+    PluginEventPublisher events;
+
+    public Bound bind(PluginCaller caller) {
+        return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
+                new ContextHttp(caller, http), new ContextEvents(caller, events));
+    }
+}

@@ -1,0 +1,235 @@
+package io.memberhub.platform.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import com.sun.net.httpserver.HttpServer;
+import io.memberhub.platform.Merchants;
+import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.SmsInbox;
+import io.memberhub.platform.TenantSql;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The services plugins call through their context, driven through a plugin's own REST routes:
+ * each route does one service call and answers what it got, or the service's error code.
+ */
+@QuarkusTest
+class PluginServicesTest {
+
+    /** Routes that call the context's services; a service's refusal escapes from the plain routes and is answered by the try- ones. */
+    private static final String SERVICES = """
+            import io.memberhub.plugin.api.PlatformServiceException;
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.http.OutboundRequest;
+            import io.memberhub.plugin.api.route.spi.RouteHandler;
+            import io.memberhub.plugin.api.route.spi.RouteRequest;
+            import io.memberhub.plugin.api.route.spi.RouteResponse;
+            import java.util.UUID;
+            public class Services implements RouteHandler {
+                public RouteResponse handle(RouteRequest r, PluginContext context) {
+                    if (r.path().startsWith("/try-")) {
+                        try {
+                            return call("/" + r.path().substring(5), r, context);
+                        } catch (PlatformServiceException e) {
+                            return RouteResponse.json(409, "{\\"code\\":\\"" + e.code() + "\\",\\"message\\":\\"" + e.getMessage() + "\\"}");
+                        }
+                    }
+                    return call(r.path(), r, context);
+                }
+                private RouteResponse call(String path, RouteRequest r, PluginContext context) {
+                    switch (path) {
+                        case "/hello":
+                            return RouteResponse.json(200, "{\\"tenant\\":\\"" + context.tenant().slug() + "\\",\\"audience\\":\\"" + r.audience()
+                                    + "\\",\\"member\\":\\"" + r.memberId() + "\\",\\"role\\":\\"" + r.role() + "\\",\\"body\\":\\"" + r.body() + "\\"}");
+                        case "/grant": {
+                            var change = context.points().grant(UUID.fromString(r.queryParam("member")), Long.parseLong(r.queryParam("points")),
+                                    "QUIZ_REWARD", r.queryParam("key"));
+                            return RouteResponse.json(200, "{\\"balance\\":" + change.balance() + ",\\"replayed\\":" + change.replayed() + "}");
+                        }
+                        case "/deduct": {
+                            var change = context.points().deduct(UUID.fromString(r.queryParam("member")), Long.parseLong(r.queryParam("points")),
+                                    "QUIZ_ENTRY", r.queryParam("key"));
+                            return RouteResponse.json(200, "{\\"balance\\":" + change.balance() + ",\\"points\\":" + change.points() + "}");
+                        }
+                        case "/member":
+                            return context.members().findByPhone(r.queryParam("phone"))
+                                    .map(m -> RouteResponse.json(200, "{\\"id\\":\\"" + m.id() + "\\",\\"name\\":\\"" + m.name()
+                                            + "\\",\\"fields\\":\\"" + new java.util.TreeMap<>(m.fields()) + "\\"}"))
+                                    .orElse(RouteResponse.json(200, "{}"));
+                        case "/coupon": {
+                            var coupon = context.coupons().issue(UUID.fromString(r.queryParam("template")), UUID.fromString(r.queryParam("member")),
+                                    r.queryParam("key"));
+                            return RouteResponse.json(200, "{\\"code\\":\\"" + coupon.code() + "\\",\\"replayed\\":" + coupon.replayed() + "}");
+                        }
+                        case "/fetch": {
+                            var answer = context.http().send(OutboundRequest.get(r.queryParam("url")));
+                            return RouteResponse.json(200, "{\\"status\\":" + answer.status() + ",\\"body\\":\\"" + answer.body() + "\\"}");
+                        }
+                        case "/publish":
+                            return RouteResponse.json(200, "{\\"id\\":\\"" + context.events().publish("QuizPassed", "member", r.queryParam("member"),
+                                    "{\\"score\\":90}") + "\\"}");
+                        default:
+                            return RouteResponse.notFound();
+                    }
+                }
+            }
+            """;
+
+    private static final String ALL_PERMISSIONS = "members:read, points:write, coupons:write, http:outbound, events:publish";
+
+    @Inject
+    PluginHost host;
+
+    @TempDir
+    Path build;
+
+    @Test
+    void routesAnswerOnlyForMerchantsThatEnabledThePlugin() throws IOException {
+        String plugin = install(ALL_PERMISSIONS);
+        Merchant a = Merchants.signUp("routes-a");
+        Merchant b = Merchants.signUp("routes-b");
+        enable(a, plugin);
+
+        a.asOwner().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
+                .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("owner"));
+        a.asOwner().contentType("text/plain").body("hi").post("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
+                .body("body", equalTo("hi"));
+        a.asOwner().get("/api/v1/ext/" + plugin + "/nothing-here").then().statusCode(404).body("code", equalTo("PLUGIN_ROUTE_NOT_FOUND"));
+        b.asOwner().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(404).body("code", equalTo("PLUGIN_ROUTE_NOT_FOUND"));
+
+        String phone = "17700000001";
+        String memberId = member(a, phone);
+        Merchants.as(SmsInbox.memberToken(a, phone)).get("/api/member/ext/" + plugin + "/hello").then().statusCode(200)
+                .body("audience", equalTo("MEMBER")).body("member", equalTo(memberId)).body("tenant", equalTo(a.slug()));
+        Merchants.as(SmsInbox.memberToken(b, phone)).get("/api/member/ext/" + plugin + "/hello").then().statusCode(404);
+        io.restassured.RestAssured.given().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(401);
+    }
+
+    @Test
+    void pointsGrantedThroughTheContextAreOneLedgerLinePerKey() throws IOException {
+        String plugin = install(ALL_PERMISSIONS);
+        Merchant m = Merchants.signUp("plugin-points");
+        Merchant other = Merchants.signUp("plugin-points-other");
+        enable(m, plugin);
+        String member = member(m, "17700000011");
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/grant?member=" + member + "&points=30&key=quiz-1").then().statusCode(200)
+                .body("balance", equalTo(30)).body("replayed", equalTo(false));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/grant?member=" + member + "&points=30&key=quiz-1").then().statusCode(200)
+                .body("balance", equalTo(30)).body("replayed", equalTo(true));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-grant?member=" + member + "&points=31&key=quiz-1").then().statusCode(409)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/deduct?member=" + member + "&points=10&key=entry-1").then().statusCode(200)
+                .body("balance", equalTo(20)).body("points", equalTo(-10));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-deduct?member=" + member + "&points=100&key=entry-2").then().statusCode(409)
+                .body("code", equalTo("INSUFFICIENT_POINTS"));
+
+        m.asOwner().get("/api/v1/members/" + member + "/points").then().statusCode(200).body("balance", equalTo(20))
+                .body("consistent", equalTo(true));
+        m.asOwner().get("/api/v1/members/" + member + "/points/entries").then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("find { it.reason == 'QUIZ_REWARD' }.delta", equalTo(30))
+                .body("find { it.reason == 'QUIZ_REWARD' }.sourceType", equalTo("plugin:" + plugin))
+                .body("find { it.reason == 'QUIZ_ENTRY' }.delta", equalTo(-10));
+        assertThat(TenantSql.events(m.id(), "PluginPointsGranted")).isEqualTo(1);
+
+        // Another merchant's member is not found through this merchant's context.
+        String stranger = member(other, "17700000012");
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-grant?member=" + stranger + "&points=5&key=x").then().statusCode(409)
+                .body("code", equalTo("MEMBER_NOT_FOUND"));
+        other.asOwner().get("/api/v1/members/" + stranger + "/points").then().body("balance", equalTo(0));
+    }
+
+    @Test
+    void aPluginWithoutThePermissionIsRefusedAndTheFailureRecorded() throws IOException {
+        String plugin = install("members:read");
+        Merchant m = Merchants.signUp("plugin-no-points");
+        enable(m, plugin);
+        String member = member(m, "17700000021");
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-grant?member=" + member + "&points=30&key=k").then().statusCode(409)
+                .body("code", equalTo("PERMISSION_DENIED")).body("message", containsString("points:write"));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/grant?member=" + member + "&points=30&key=k").then().statusCode(503)
+                .body("code", equalTo("PLUGIN_UNAVAILABLE"));
+
+        m.asOwner().get("/api/v1/members/" + member + "/points/entries").then().body("$", hasSize(0));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(consecutiveFailures(m, plugin)).isEqualTo(1));
+        m.asOwner().get("/api/v1/plugins").then().body("find { it.id == '" + plugin + "' }.calls.failures", equalTo(1));
+    }
+
+    @Test
+    void membersCouponsHttpAndEventsActForTheMerchantOnly() throws IOException {
+        String plugin = install(ALL_PERMISSIONS);
+        Merchant m = Merchants.signUp("plugin-services");
+        enable(m, plugin);
+        m.asOwner().body(Map.of("key", "allergies", "label", "Allergies", "type", "TEXT", "private", true)).post("/api/v1/member-fields")
+                .then().statusCode(201);
+        m.asOwner().body(Map.of("key", "club", "label", "Club", "type", "TEXT")).post("/api/v1/member-fields").then().statusCode(201);
+        String member = m.asOwner().body(Map.of("phone", "17700000031", "name", "Li Lei", "fields", Map.of("allergies", "nuts", "club", "chess")))
+                .post("/api/v1/members").then().statusCode(201).extract().path("id");
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/member?phone=177 0000 0031").then().statusCode(200)
+                .body("id", equalTo(member)).body("name", equalTo("Li Lei")).body("fields", equalTo("{club=chess}"))
+                .body("fields", not(containsString("allergies")));
+
+        String template = m.asOwner().body(Map.of("name", "Quiz prize", "kind", "AMOUNT_OFF", "value", 500, "minSpend", 0, "validityDays", 30))
+                .post("/api/v1/coupon-templates").then().statusCode(201).extract().path("id");
+        String code = m.asOwner().get("/api/v1/ext/" + plugin + "/coupon?template=" + template + "&member=" + member + "&key=prize-1")
+                .then().statusCode(200).body("replayed", equalTo(false)).extract().path("code");
+        m.asOwner().get("/api/v1/ext/" + plugin + "/coupon?template=" + template + "&member=" + member + "&key=prize-1")
+                .then().statusCode(200).body("replayed", equalTo(true)).body("code", equalTo(code));
+        m.asOwner().get("/api/v1/members/" + member + "/coupons").then().body("$", hasSize(1)).body("[0].source", equalTo("plugin:" + plugin));
+
+        HttpServer outside = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        outside.createContext("/weather", exchange -> {
+            byte[] body = "sunny".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        outside.start();
+        try {
+            m.asOwner().get("/api/v1/ext/" + plugin + "/fetch?url=http://127.0.0.1:" + outside.getAddress().getPort() + "/weather")
+                    .then().statusCode(200).body("status", equalTo(200)).body("body", equalTo("sunny"));
+        } finally {
+            outside.stop(0);
+        }
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-fetch?url=ftp://example.com/x").then().statusCode(409)
+                .body("code", equalTo("INVALID_ARGUMENT"));
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/publish?member=" + member).then().statusCode(200);
+        assertThat(TenantSql.events(m.id(), plugin + ":QuizPassed")).isEqualTo(1);
+        assertThat(TenantSql.query(m.id(), "select cast(payload as text) as p from outbox_event where type = ?", plugin + ":QuizPassed")
+                .getFirst().get("p").toString()).contains("\"score\": 90");
+    }
+
+    private String install(String permissions) throws IOException {
+        return host.install(TestPlugins.build(build, TestPlugins.Spec.of(Merchants.uniqueSlug("services"), "Services", SERVICES)
+                .with("Plugin-Permissions", permissions))).id();
+    }
+
+    private static void enable(Merchant m, String plugin) {
+        m.asOwner().body(Map.of()).put("/api/v1/plugins/" + plugin + "/enablement").then().statusCode(200);
+    }
+
+    private static String member(Merchant m, String phone) {
+        return m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
+    }
+
+    private static int consecutiveFailures(Merchant m, String plugin) {
+        return m.asOwner().get("/api/v1/plugins").then().extract().path("find { it.id == '" + plugin + "' }.consecutiveFailures");
+    }
+}

@@ -1,0 +1,25 @@
+package io.memberhub.plugin.api;
+
+/**
+ * The permissions a plugin declares in {@link PluginApi#PERMISSIONS} and the market shows merchants
+ * before they enable it. A service of {@link PluginContext} checks its permission on every call.
+ */
+@InterfaceStability.Stable
+public final class Permissions {
+
+    /** {@link io.memberhub.plugin.api.member.MemberApi}: find members and read the profile fields that are not private. */
+    public static final String MEMBERS_READ = "members:read";
+    /** {@link io.memberhub.plugin.api.points.PointsApi#balance}. */
+    public static final String POINTS_READ = "points:read";
+    /** {@link io.memberhub.plugin.api.points.PointsApi#grant} and {@code deduct} (balance included). */
+    public static final String POINTS_WRITE = "points:write";
+    /** {@link io.memberhub.plugin.api.coupon.CouponApi#issue}. */
+    public static final String COUPONS_WRITE = "coupons:write";
+    /** {@link io.memberhub.plugin.api.http.HttpApi}. */
+    public static final String HTTP_OUTBOUND = "http:outbound";
+    /** {@link io.memberhub.plugin.api.event.EventApi#publish}. */
+    public static final String EVENTS_PUBLISH = "events:publish";
+
+    private Permissions() {
+    }
+}

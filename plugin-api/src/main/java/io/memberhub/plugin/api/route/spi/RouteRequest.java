@@ -1,0 +1,37 @@
+package io.memberhub.plugin.api.route.spi;
+
+import io.memberhub.plugin.api.InterfaceStability;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A request to a plugin's route, after the platform authenticated it.
+ *
+ * @param audience who calls: staff (then {@code role} is {@code owner}, {@code admin} or {@code operator}) or a member
+ * @param method   {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}
+ * @param path     the path after the plugin id, starting with {@code /}, e.g. {@code /courses/42}
+ * @param query    query parameters
+ * @param body     the request body as UTF-8 text (at most 256 KiB), or null
+ * @param memberId the signed-in member for {@link Audience#MEMBER}, else null
+ * @param role     the staff member's role for {@link Audience#STAFF}, else null
+ */
+@InterfaceStability.Evolving
+public record RouteRequest(Audience audience, String method, String path, Map<String, List<String>> query, String contentType,
+                           String body, UUID memberId, String role) {
+
+    /** Who a route serves. */
+    public enum Audience {
+        STAFF, MEMBER
+    }
+
+    public RouteRequest {
+        query = Map.copyOf(query);
+    }
+
+    /** The first value of a query parameter, or null. */
+    public String queryParam(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+}
