@@ -14,10 +14,16 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     static final String TOPIC = "memberhub.domain-events";
 
+    /** Held so the levels stay set: the log manager keeps loggers weakly. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(java.util.logging.Logger.getLogger("kafka"),
+            java.util.logging.Logger.getLogger("org.apache.kafka"));
+
     private KafkaClusterTestKit kafka;
 
     @Override
     public Map<String, String> start() {
+        // The broker's own INFO lines (thousands) would bury the platform's.
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         try {
             kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
                     .setNumControllerNodes(1).build())
