@@ -127,7 +127,7 @@ public class MemberResource {
             throw ProblemException.invalidField("sort", "direction must be asc or desc");
         }
         return members.search(currentCall.get(),
-                new MemberQuery(q, phone, name, gender, source, fields, tags, withoutTags, levels, page, size, key, direction.equals("desc")));
+                new MemberQuery(q, phone, name, gender, source, fields, tags, withoutTags, levels, null, page, size, key, direction.equals("desc")));
     }
 
     @POST
