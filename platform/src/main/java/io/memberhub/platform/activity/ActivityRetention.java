@@ -1,16 +1,11 @@
 package io.memberhub.platform.activity;
 
-import io.memberhub.platform.tenancy.TenantBound;
-import io.memberhub.platform.work.BackgroundRequest;
-import io.memberhub.platform.work.TenantWork;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.memberhub.platform.work.NightlyWork;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +22,7 @@ public class ActivityRetention {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
-    TenantWork work;
+    NightlyWork nightly;
 
     @Inject
     ActivityTypes types;
@@ -35,28 +30,9 @@ public class ActivityRetention {
     @Inject
     ActivityPurge purge;
 
-    private final String worker = "activity-retention-" + UUID.randomUUID();
-
     @Scheduled(cron = "${memberhub.activity.retention-cron:0 15 4 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void nightly() {
-        BackgroundRequest.run(() -> {
-            for (UUID tenant : work.tenants()) {
-                QuarkusTransaction.requiringNew().run(() -> work.signal(tenant, WORK));
-            }
-        });
-        while (BackgroundRequest.call(this::purgeOneTenant)) {
-            // one merchant at a time, each in a request context of its own (the tenant is request-scoped)
-        }
-    }
-
-    /** Leases one merchant waiting for its purge and deletes its old activity; false when none waits. */
-    private boolean purgeOneTenant() {
-        Optional<UUID> leased = work.lease(WORK, worker, LEASE);
-        if (leased.isEmpty()) {
-            return false;
-        }
-        TenantBound tenant = TenantBound.of(leased.get());
-        try {
+        nightly.forEveryTenant(WORK, LEASE, (tenant, renew) -> {
             Instant cutoff = purge.cutoff(tenant);
             long deleted = 0;
             // Every stored type is a known one: ingestion refuses the rest and types are never deleted.
@@ -65,18 +41,14 @@ public class ActivityRetention {
                 do {
                     batch = purge.deleteBatch(tenant, type, cutoff, BATCH);
                     deleted += batch;
-                    if (!QuarkusTransaction.requiringNew().call(() -> work.renew(tenant.tenantId(), WORK, worker, LEASE))) {
-                        return true; // the lease ran out and another worker carries on
+                    if (!renew.getAsBoolean()) {
+                        return;
                     }
                 } while (batch == BATCH);
             }
-            QuarkusTransaction.requiringNew().run(() -> work.release(tenant.tenantId(), WORK, worker, () -> false));
             if (deleted > 0) {
                 LOG.infof("Deleted %d activities of tenant %s older than %s", deleted, tenant.tenantId(), cutoff);
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Activity retention of tenant %s failed; its lease runs out and it is retried", tenant.tenantId());
-        }
-        return true;
+        });
     }
 }
