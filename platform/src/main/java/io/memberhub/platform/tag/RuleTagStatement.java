@@ -65,8 +65,9 @@ final class RuleTagStatement {
                 String cte = "c" + i;
                 Instant from = c.windowDays() == null ? Instant.EPOCH : asOf.minus(Duration.ofDays(c.windowDays()));
                 String memberFilter = memberParam == null ? "" : " and member_id = " + memberParam;
-                String aggregate = c.metric().needsCategory()
-                        ? c.metric().aggregate().formatted(tenant, param(from), param(c.category().strip()), memberFilter)
+                String argument = c.metric().needsCategory() ? c.category().strip() : c.metric().needsActivityType() ? c.activityType() : null;
+                String aggregate = argument != null
+                        ? c.metric().aggregate().formatted(tenant, param(from), param(argument), memberFilter)
                         : c.metric().aggregate().formatted(tenant, param(from), memberFilter);
                 if (c.metric() == TagMetric.TOP_UP_AMOUNT && memberParam != null) {
                     aggregate = aggregate.replace(" and member_id = ", " and t.member_id = ");
