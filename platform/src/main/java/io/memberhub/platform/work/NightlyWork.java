@@ -5,7 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
@@ -31,31 +31,40 @@ public class NightlyWork {
 
     private final String instance = UUID.randomUUID().toString();
 
+    /**
+     * Signals every merchant's share, then goes through the merchants one by one, doing each share
+     * this instance can lease (a share another instance holds is that instance's to do).
+     */
     public void forEveryTenant(String kind, Duration lease, Job job) {
-        BackgroundRequest.run(() -> {
-            for (UUID tenant : work.tenants()) {
+        List<UUID> tenants = BackgroundRequest.call(() -> {
+            List<UUID> all = work.tenants();
+            for (UUID tenant : all) {
                 QuarkusTransaction.requiringNew().run(() -> work.signal(tenant, kind));
             }
+            return all;
         });
         String worker = kind + "-" + instance;
-        while (BackgroundRequest.call(() -> doOneTenant(kind, worker, lease, job))) {
-            // one merchant at a time, each in a request context of its own (the tenant is request-scoped)
+        int done = 0;
+        for (UUID tenant : tenants) {
+            if (BackgroundRequest.call(() -> doTenant(TenantBound.of(tenant), kind, worker, lease, job))) {
+                done++;
+            }
         }
+        LOG.infof("Nightly %s done for %d of %d merchants", kind, done, tenants.size());
     }
 
-    /** Leases one merchant whose share waits and does it; false when none waits. */
-    private boolean doOneTenant(String kind, String worker, Duration lease, Job job) {
-        Optional<UUID> leased = work.lease(kind, worker, lease);
-        if (leased.isEmpty()) {
+    /** Leases the merchant's share and does it; false when another worker holds it or it failed. */
+    private boolean doTenant(TenantBound tenant, String kind, String worker, Duration lease, Job job) {
+        if (!work.leaseTenant(tenant.tenantId(), kind, worker, lease)) {
             return false;
         }
-        TenantBound tenant = TenantBound.of(leased.get());
         try {
             job.run(tenant, () -> QuarkusTransaction.requiringNew().call(() -> work.renew(tenant.tenantId(), kind, worker, lease)));
             QuarkusTransaction.requiringNew().run(() -> work.release(tenant.tenantId(), kind, worker, () -> false));
+            return true;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Nightly %s of tenant %s failed; its lease runs out and it is retried", kind, tenant.tenantId());
+            return false;
         }
-        return true;
     }
 }
