@@ -72,7 +72,7 @@ final class Browser {
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new LocalhostCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(30))
                 .build();
     }
 

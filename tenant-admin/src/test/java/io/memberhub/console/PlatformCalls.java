@@ -38,6 +38,14 @@ final class PlatformCalls {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}")).build(), 201);
     }
 
+    /** Any JSON call to the platform's API as the token's holder; answers the body. */
+    static JsonNode call(String method, String path, String token, String json, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform() + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build(), expected);
+    }
+
     static String platform() {
         return ConfigProvider.getConfig().getValue("memberhub.platform.url", String.class);
     }
@@ -48,7 +56,7 @@ final class PlatformCalls {
             if (response.statusCode() != expected) {
                 throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

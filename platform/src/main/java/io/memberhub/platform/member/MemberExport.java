@@ -30,7 +30,7 @@ class MemberExport {
     void write(CallContext call, boolean revealPrivate, OutputStream out) throws IOException {
         FieldSchema schema = pages.schema(call);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(MemberCsv.BOM);
+        writer.write(io.memberhub.platform.csv.CsvUpload.BOM);
         CSVPrinter csv = new CSVPrinter(writer, MemberCsv.WRITE);
         List<String> keys = schema.fields().stream().map(FieldDefinition::key).toList();
         List<String> header = new ArrayList<>(List.of("id"));

@@ -1,5 +1,9 @@
 package io.memberhub.platform.member;
 
+import io.memberhub.platform.csv.CsvUpload;
+import io.memberhub.platform.csv.ImportMode;
+import io.memberhub.platform.csv.ImportProgress;
+import io.memberhub.platform.csv.ImportReport;
 import io.memberhub.platform.field.FieldDefinition;
 import io.memberhub.platform.field.FieldSchema;
 import io.memberhub.platform.field.FieldService;
@@ -63,14 +67,14 @@ class MemberImport {
     @TenantTransaction
     ImportReport run(CallContext call, Reader csv, ImportMode mode) {
         FieldSchema schema = fields.schema(call);
-        var progress = new Progress(mode);
-        try (CSVParser parser = MemberCsv.READ.parse(MemberCsv.skipBom(csv))) {
+        var progress = new ImportProgress(mode);
+        try (CSVParser parser = CsvUpload.READ.parse(csv)) {
             List<String> customColumns = checkHeader(parser.getHeaderNames(), schema, call);
             Set<String> seenPhones = new HashSet<>();
             List<Pending> batch = new ArrayList<>(BATCH);
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
-                progress.rows++;
+                progress.row();
                 List<FieldError> rowErrors = new ArrayList<>();
                 Member member = null;
                 try {
@@ -91,17 +95,15 @@ class MemberImport {
             }
             write(call, schema, batch, progress);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ProblemException.badRequest("MALFORMED_CSV", "The file is not readable CSV (after line "
-                    + progress.rows + "): " + rootMessage(e) + "; nothing was imported");
+            throw CsvUpload.malformed(progress, e);
         }
-        boolean commit = mode == ImportMode.VALID || progress.rejected == 0;
-        if (!commit) {
+        ImportReport report = progress.report();
+        if (!report.committed()) {
             rollback();
-        } else if (progress.written > 0) {
-            imported.fire(new MembersImported(call.tenantId(), progress.written));
+        } else if (report.imported() > 0) {
+            imported.fire(new MembersImported(call.tenantId(), report.imported()));
         }
-        return new ImportReport(mode, progress.rows, commit ? progress.written : 0, progress.rejected, commit,
-                List.copyOf(progress.errors), progress.truncated);
+        return report;
     }
 
     private List<String> checkHeader(List<String> header, FieldSchema schema, CallContext call) {
@@ -175,7 +177,7 @@ class MemberImport {
     }
 
     /** Checks the batch's phones against the database, then writes what can still be written. */
-    private void write(CallContext call, FieldSchema schema, List<Pending> batch, Progress progress) {
+    private void write(CallContext call, FieldSchema schema, List<Pending> batch, ImportProgress progress) {
         if (batch.isEmpty()) {
             return;
         }
@@ -184,10 +186,10 @@ class MemberImport {
         for (Pending pending : batch) {
             if (taken.contains(pending.member.phone)) {
                 progress.reject(pending.line, List.of(new FieldError("phone", "belongs to an existing member")));
-            } else if (progress.mode == ImportMode.VALID || progress.rejected == 0) {
+            } else if (progress.writing()) {
                 em.persist(pending.member);
                 written.add(pending.member);
-                progress.written++;
+                progress.written(1);
             }
         }
         em.flush();
@@ -206,38 +208,6 @@ class MemberImport {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
     private record Pending(long line, Member member) {
-    }
-
-    private static final class Progress {
-        final ImportMode mode;
-        final List<ImportReport.RowError> errors = new ArrayList<>();
-        long rows;
-        long written;
-        long rejected;
-        boolean truncated;
-
-        Progress(ImportMode mode) {
-            this.mode = mode;
-        }
-
-        void reject(long line, List<FieldError> problems) {
-            rejected++;
-            for (FieldError problem : problems) {
-                if (errors.size() < ImportReport.MAX_ERRORS) {
-                    errors.add(new ImportReport.RowError(line, problem.field(), problem.message()));
-                } else {
-                    truncated = true;
-                }
-            }
-        }
     }
 }

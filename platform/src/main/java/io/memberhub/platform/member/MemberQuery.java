@@ -7,17 +7,18 @@ import java.util.UUID;
 /**
  * A member search: free text {@code q} (phone prefix or part of the name), exact filters, custom
  * field values, tags the members must all carry and tags they must not carry, levels they may be
- * at (any of), and a page.
+ * at (any of), optionally only among some members ({@code among}), and a page.
  */
 public record MemberQuery(String q, String phone, String name, Gender gender, String source,
                           Map<String, String> fields, List<UUID> tags, List<UUID> withoutTags, List<UUID> levels,
-                          int page, int size, SortKey sort, boolean descending) {
+                          List<UUID> among, int page, int size, SortKey sort, boolean descending) {
 
     public MemberQuery {
         fields = fields == null ? Map.of() : Map.copyOf(fields);
         tags = tags == null ? List.of() : List.copyOf(tags);
         withoutTags = withoutTags == null ? List.of() : List.copyOf(withoutTags);
         levels = levels == null ? List.of() : List.copyOf(levels);
+        among = among == null ? null : List.copyOf(among);
     }
 
     public static final int MAX_PAGE_SIZE = 200;

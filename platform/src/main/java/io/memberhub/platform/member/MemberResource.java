@@ -1,6 +1,8 @@
 package io.memberhub.platform.member;
 
-import io.memberhub.platform.problem.Problem;
+import io.memberhub.platform.csv.CsvUpload;
+import io.memberhub.platform.csv.ImportMode;
+import io.memberhub.platform.csv.ImportReport;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -24,10 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ public class MemberResource {
             throw ProblemException.invalidField("sort", "direction must be asc or desc");
         }
         return members.search(currentCall.get(),
-                new MemberQuery(q, phone, name, gender, source, fields, tags, withoutTags, levels, page, size, key, direction.equals("desc")));
+                new MemberQuery(q, phone, name, gender, source, fields, tags, withoutTags, levels, null, page, size, key, direction.equals("desc")));
     }
 
     @POST
@@ -140,33 +139,9 @@ public class MemberResource {
     public Response importCsv(@QueryParam("mode") @DefaultValue("all") @Parameter(description = "all or valid") String mode,
                               @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {
-        ImportMode importMode = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "all" -> ImportMode.ALL;
-            case "valid" -> ImportMode.VALID;
-            default -> throw ProblemException.invalidField("mode", "must be all or valid");
-        };
-        ImportReport report = imports.run(currentCall.get(), new InputStreamReader(body, charsetOf(contentType)), importMode);
-        if (!report.committed()) {
-            List<Problem.FieldError> errors = report.errors().stream()
-                    .map(e -> new Problem.FieldError("rows[" + e.row() + "]." + e.field(), e.message()))
-                    .toList();
-            throw new ProblemException(422, "IMPORT_REJECTED", "Import rejected",
-                    report.rejected() + " of " + report.rows() + " rows are not valid; nothing was imported", errors);
-        }
-        return Response.ok(report).build();
-    }
-
-    /** UTF-8 unless the upload says otherwise: Excel on Chinese Windows saves CSV as GBK. */
-    private static Charset charsetOf(MediaType contentType) {
-        String name = contentType == null ? null : contentType.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("UNSUPPORTED_CHARSET", "Unknown charset '" + name + "'; send UTF-8 or GBK");
-        }
+        ImportMode importMode = CsvUpload.mode(mode);
+        ImportReport report = imports.run(currentCall.get(), CsvUpload.reader(body, contentType), importMode);
+        return Response.ok(CsvUpload.committedOrThrow(report)).build();
     }
 
     @GET

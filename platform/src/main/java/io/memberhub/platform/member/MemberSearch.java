@@ -66,6 +66,14 @@ class MemberSearch {
             where.append(" and not exists (select 1 from member_tag mt where mt.tenant_id = member.tenant_id and mt.tag_id = ?")
                     .append(params.size()).append(" and mt.member_id = member.id)");
         }
+        if (query.among() != null) {
+            if (query.among().isEmpty()) {
+                where.append(" and false");
+            } else {
+                params.add(String.join(",", query.among().stream().map(UUID::toString).toList()));
+                where.append(" and id = any(cast(string_to_array(?").append(params.size()).append(", ',') as uuid[]))");
+            }
+        }
         if (!query.levels().isEmpty()) {
             where.append(" and exists (select 1 from member_level ml where ml.tenant_id = member.tenant_id and ml.member_id = member.id and ml.level_id in (");
             for (int i = 0; i < query.levels().size(); i++) {

@@ -33,6 +33,9 @@ public class PluginEnablements {
     @Inject
     PluginMigrations migrations;
 
+    @Inject
+    SettingTypes settingTypes;
+
     public List<PluginResponse> list(CallContext call) {
         Map<String, Enablement> mine = tenantPlugins.all(call).stream()
                 .collect(Collectors.toMap(Enablement::pluginId, e -> e));
@@ -51,14 +54,18 @@ public class PluginEnablements {
         InstalledPlugin plugin = request.version() == null ? newest : host.version(new PluginVersion(pluginId, request.version()))
                 .orElseThrow(() -> ProblemException.notFound("PLUGIN_VERSION_NOT_FOUND", "Plugin " + pluginId + " has no version "
                         + request.version() + " installed; installed: " + host.versions(pluginId)));
-        List<Problem.FieldError> errors = plugin.config().check(request.config());
+        Map<String, String> types = settingTypes.of(pluginId, plugin.version());
+        Map<String, String> config = SettingValues.keepMaskedSecrets(request.config(), types,
+                tenantPlugins.find(call, pluginId).map(Enablement::config).orElse(Map.of()));
+        List<Problem.FieldError> errors = new java.util.ArrayList<>(plugin.config().check(config));
+        errors.addAll(SettingValues.typeErrors(config, types));
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "PLUGIN_CONFIG_INVALID", "Invalid plugin configuration",
                     "The configuration does not fit plugin " + plugin.key() + ": "
                             + errors.stream().map(e -> e.field() + " " + e.message()).toList(), errors);
         }
         migrations.apply(call, plugin);
-        tenantPlugins.enable(call, plugin.key(), request.config());
+        tenantPlugins.enable(call, plugin.key(), config);
         records.changed(plugin.key(), PluginRecords.ENABLEMENT);
         return view(call, newest, tenantPlugins.find(call, pluginId));
     }
@@ -83,7 +90,9 @@ public class PluginEnablements {
         return new PluginResponse(plugin.id(), newest.version(), host.versions(plugin.id()), enablement.map(Enablement::version).orElse(null),
                 plugin.description(), plugin.requires(), plugin.config().required(),
                 plugin.config().optional(), status,
-                call.role().seesPrivateFields() ? enablement.map(Enablement::config).orElse(null) : null,
+                call.role().seesPrivateFields()
+                        ? enablement.map(e -> SettingValues.maskSecrets(e.config(), settingTypes.of(e.pluginId(), e.version()))).orElse(null)
+                        : null,
                 enablement.map(Enablement::consecutiveFailures).orElse(0),
                 enablement.map(Enablement::suspendedAt).orElse(null),
                 enablement.map(Enablement::suspendedReason).orElse(null),

@@ -22,7 +22,12 @@ public record SegmentFilter(List<UUID> tags, List<UUID> withoutTags, List<UUID> 
     }
 
     MemberQuery page(int page, int size) {
-        return new MemberQuery(null, null, null, gender, source, fields, tags, withoutTags, levels, page, size,
+        return among(null, page, size);
+    }
+
+    /** The segment's members among {@code candidates} (all members when null). */
+    public MemberQuery among(List<UUID> candidates, int page, int size) {
+        return new MemberQuery(null, null, null, gender, source, fields, tags, withoutTags, levels, candidates, page, size,
                 MemberQuery.SortKey.createdAt, true);
     }
 }

@@ -65,8 +65,9 @@ final class RuleTagStatement {
                 String cte = "c" + i;
                 Instant from = c.windowDays() == null ? Instant.EPOCH : asOf.minus(Duration.ofDays(c.windowDays()));
                 String memberFilter = memberParam == null ? "" : " and member_id = " + memberParam;
-                String aggregate = c.metric().needsCategory()
-                        ? c.metric().aggregate().formatted(tenant, param(from), param(c.category().strip()), memberFilter)
+                String argument = c.metric().needsCategory() ? c.category().strip() : c.metric().needsActivityType() ? c.activityType() : null;
+                String aggregate = argument != null
+                        ? c.metric().aggregate().formatted(tenant, param(from), param(argument), memberFilter)
                         : c.metric().aggregate().formatted(tenant, param(from), memberFilter);
                 if (c.metric() == TagMetric.TOP_UP_AMOUNT && memberParam != null) {
                     aggregate = aggregate.replace(" and member_id = ", " and t.member_id = ");
@@ -89,7 +90,9 @@ final class RuleTagStatement {
                 .append(" and not exists (select 1 from wanted w where w.id = mt.member_id) returning mt.member_id), ");
         sql.append("added as (insert into member_tag (tenant_id, tag_id, member_id, tagged_at) select ").append(tenant).append(", ")
                 .append(tag).append(", w.id, ").append(now).append(" from wanted w where not exists (select 1 from member_tag mt where mt.tenant_id = ")
-                .append(tenant).append(" and mt.tag_id = ").append(tag).append(" and mt.member_id = w.id) returning member_id), ");
+                .append(tenant).append(" and mt.tag_id = ").append(tag).append(" and mt.member_id = w.id) ")
+                // A member's own evaluation (after a fact) may add the same row at the same moment as the nightly one.
+                .append("on conflict do nothing returning member_id), ");
         String name = param(tagName);
         sql.append("events as (insert into outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, payload, created_at) ")
                 .append(event("TagAdded", "added", tenant, tag, name, now)).append(" union all ")

@@ -21,6 +21,9 @@ public enum TagMetric {
     /** Points earned by orders, net of refund reversals (gifts and sign-ins do not count). */
     POINTS_EARNED("select member_id, sum(delta) as v from points_entry where tenant_id = %s and created_at >= %s "
             + "and reason in ('ORDER', 'ORDER_PLUGIN', 'REFUND')%s group by member_id", "0"),
+    /** Activities of the condition's {@code activityType} (BROWSE, FAVOURITE, a merchant's own type...), by when they happened. */
+    ACTIVITY_COUNT("select member_id, count(*) as v from member_activity where tenant_id = %s and occurred_at >= %s "
+            + "and type = cast(%s as text)%s group by member_id", "0"),
     /** Whole days since the last order not wholly refunded; a member who never ordered counts as never (very large). */
     DAYS_SINCE_LAST_ORDER("select member_id, max(paid_at) as v from member_order where tenant_id = %s and paid_at >= %s and refunded_amount < amount%s "
             + "group by member_id", null),
@@ -44,7 +47,11 @@ public enum TagMetric {
         return this == CATEGORY_ORDER_COUNT;
     }
 
-    /** The per-member aggregate as SQL: placeholders for tenant, window start, [category,] and a member filter. */
+    boolean needsActivityType() {
+        return this == ACTIVITY_COUNT;
+    }
+
+    /** The per-member aggregate as SQL: placeholders for tenant, window start, [category or activity type,] and a member filter. */
     String aggregate() {
         return aggregate;
     }

@@ -1,21 +1,31 @@
 package io.memberhub.platform.tag;
 
+import io.memberhub.platform.csv.CsvUpload;
+import io.memberhub.platform.csv.ImportMode;
+import io.memberhub.platform.csv.ImportReport;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tags")
@@ -28,6 +38,9 @@ public class TagResource {
     @Inject
     Tags tags;
 
+    @Inject
+    TagCsvImport imports;
+
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "The merchant's tags, with how many members carry each")
@@ -38,7 +51,7 @@ public class TagResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Define a tag", description = "Without a rule: a manual tag. With a rule (ALL or ANY of conditions over SPEND, "
-            + "ORDER_COUNT, CATEGORY_ORDER_COUNT, VISIT_COUNT, TOP_UP_AMOUNT, POINTS_EARNED in the last windowDays days, "
+            + "ORDER_COUNT, CATEGORY_ORDER_COUNT, VISIT_COUNT, TOP_UP_AMOUNT, POINTS_EARNED, ACTIVITY_COUNT (with activityType) in the last windowDays days, "
             + "DAYS_SINCE_LAST_ORDER, DAYS_SINCE_REGISTRATION): kept by the platform and evaluated for every member at once.")
     public Response create(@Valid @NotNull TagRequest request) {
         TagResponse created = tags.create(currentCall.get(), request);
@@ -75,5 +88,21 @@ public class TagResource {
     @Operation(summary = "Evaluate a rule tag for every member now", description = "Writes only the members whose tag changes.")
     public TagEvaluationResponse evaluate(@PathParam("id") UUID id) {
         return tags.evaluate(currentCall.get(), id, null);
+    }
+
+    @POST
+    @Path("/{id}/members/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Put a manual tag on the members a CSV names",
+            description = "A phone or memberId column (UTF-8, or GBK with charset=GBK). Members who carry the tag already are left as they are "
+                    + "(imported counts the newly tagged, each with a TagAdded event). mode=all tags nobody unless every row names a member "
+                    + "(422 IMPORT_REJECTED with the rows otherwise); mode=valid tags the members found and reports the other rows by line.")
+    public ImportReport importMembers(@PathParam("id") UUID id,
+                                      @QueryParam("mode") @DefaultValue("all") @Parameter(description = "all or valid") String mode,
+                                      @HeaderParam("Content-Type") MediaType contentType,
+                                      InputStream body) {
+        ImportMode importMode = CsvUpload.mode(mode);
+        return CsvUpload.committedOrThrow(imports.run(currentCall.get(), id, CsvUpload.reader(body, contentType), importMode));
     }
 }

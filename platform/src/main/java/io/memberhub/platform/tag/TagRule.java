@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Who carries a rule tag: members whose facts meet ALL (or ANY) of the conditions, e.g. spend of
  * at least 5000 yuan ("high value"), no order in 90 days and registered over 90 days ago
- * ("dormant"), at least 3 orders with baby products in 90 days ("parents").
+ * ("dormant"), at least 3 orders with baby products in 90 days ("parents"), browsed 3 times in 7 days.
  */
 public record TagRule(@NotNull Match match, @NotNull List<Condition> conditions) {
 
@@ -16,9 +16,10 @@ public record TagRule(@NotNull Match match, @NotNull List<Condition> conditions)
 
     /**
      * One comparison: {@code metric} (over the last {@code windowDays} days, or all time when
-     * absent) compared with {@code value} (fen for money, whole numbers otherwise).
+     * absent) compared with {@code value} (fen for money, whole numbers otherwise); {@code category}
+     * for CATEGORY_ORDER_COUNT, {@code activityType} for ACTIVITY_COUNT.
      */
-    public record Condition(TagMetric metric, Comparison op, Long value, Integer windowDays, String category) {
+    public record Condition(TagMetric metric, Comparison op, Long value, Integer windowDays, String category, String activityType) {
     }
 
     static final int MAX_CONDITIONS = 10;
@@ -52,6 +53,11 @@ public record TagRule(@NotNull Match match, @NotNull List<Condition> conditions)
             if (c.metric().needsCategory() != hasCategory) {
                 errors.add(new Problem.FieldError(at + "category", c.metric().needsCategory()
                         ? "is required for " + c.metric() : "only applies to CATEGORY_ORDER_COUNT"));
+            }
+            boolean hasActivityType = c.activityType() != null && !c.activityType().isBlank();
+            if (c.metric().needsActivityType() != hasActivityType) {
+                errors.add(new Problem.FieldError(at + "activityType", c.metric().needsActivityType()
+                        ? "is required for " + c.metric() : "only applies to ACTIVITY_COUNT"));
             }
         }
         return errors;

@@ -2,6 +2,7 @@ package io.memberhub.platform.tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberhub.platform.activity.ActivityTypes;
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.event.Outbox;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,8 +44,11 @@ public class Tags {
     @Inject
     MemberLocks locks;
 
+    @Inject
+    ActivityTypes activityTypes;
+
     public TagResponse create(CallContext call, TagRequest request) {
-        validate(request);
+        validate(call, request);
         UUID id = UUID.randomUUID();
         try {
             em.createNativeQuery("insert into tag (tenant_id, id, name, description, kind, rule, created_at, updated_at) "
@@ -64,7 +69,7 @@ public class Tags {
 
     /** Renames or re-describes a tag; a changed rule is evaluated for everyone at once. A tag's kind never changes. */
     public TagResponse update(CallContext call, UUID id, TagRequest request) {
-        validate(request);
+        validate(call, request);
         TagResponse current = find(call, id);
         if ((request.rule() != null) != current.kind().equals("RULE")) {
             throw ProblemException.unprocessable("TAG_KIND_FIXED", current.kind().equals("RULE")
@@ -156,7 +161,15 @@ public class Tags {
         return ids;
     }
 
-    private TagResponse manual(TenantBound tenant, UUID tagId) {
+    /** The merchant's rule tags that count activity: the only ones a batch of activity can change. */
+    public List<UUID> activityRuleTags(TenantBound tenant) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from tag where kind = 'RULE' and rule @> cast(?1 as jsonb) order by created_at")
+                .setParameter(1, "{\"conditions\": [{\"metric\": \"ACTIVITY_COUNT\"}]}").getResultList();
+        return ids;
+    }
+
+    TagResponse manual(TenantBound tenant, UUID tagId) {
         TagResponse tag = find(tenant, tagId);
         if (!tag.kind().equals("MANUAL")) {
             throw ProblemException.unprocessable("TAG_KEPT_BY_RULE", "Tag " + tag.name() + " is kept by its rule; it cannot be put on or taken off by hand");
@@ -164,11 +177,20 @@ public class Tags {
         return tag;
     }
 
-    private static void validate(TagRequest request) {
+    private void validate(TenantBound tenant, TagRequest request) {
         if (request.rule() == null) {
             return;
         }
-        List<Problem.FieldError> errors = request.rule().problems();
+        List<Problem.FieldError> errors = new java.util.ArrayList<>(request.rule().problems());
+        if (errors.isEmpty()) {
+            Set<String> known = activityTypes.known(tenant);
+            for (int i = 0; i < request.rule().conditions().size(); i++) {
+                String type = request.rule().conditions().get(i).activityType();
+                if (type != null && !known.contains(type)) {
+                    errors.add(new Problem.FieldError("rule.conditions[" + i + "].activityType", "must be one of " + known));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
         }

@@ -1,5 +1,6 @@
 package io.memberhub.platform.tag;
 
+import io.memberhub.platform.activity.ActivityRecorded;
 import io.memberhub.platform.event.OutboxRecorded;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +53,28 @@ class TagsFollowFacts {
                 evaluate(TenantBound.of(event.tenantId()), member);
             });
         }
+    }
+
+    /**
+     * After a batch of activity commits, the activity rule tags of the batch's members. Activity comes
+     * as a CDI event rather than an outbox row (see {@link ActivityRecorded}); one task per batch, and
+     * nothing at all for a merchant without activity rules.
+     */
+    void onActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) ActivityRecorded recorded) {
+        workers.execute(() -> {
+            try {
+                BackgroundRequest.run(() -> {
+                    List<UUID> ruleTags = tags.activityRuleTags(recorded);
+                    for (UUID member : ruleTags.isEmpty() ? Set.<UUID>of() : recorded.members()) {
+                        for (UUID tag : ruleTags) {
+                            tags.evaluate(recorded, tag, member);
+                        }
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Activity rule tags (tenant %s) were not updated; the nightly evaluation will", recorded.tenantId());
+            }
+        });
     }
 
     private void evaluate(TenantBound tenant, UUID member) {

@@ -30,6 +30,18 @@ public class TenantWork {
                 .executeUpdate();
     }
 
+    /** Leases this tenant's waiting work of {@code kind} if nobody holds it; false when it waits for nothing or another worker has it. */
+    @Transactional
+    public boolean leaseTenant(UUID tenantId, String kind, String worker, Duration lease) {
+        return em.createNativeQuery("update tenant_work set leased_by = ?1, leased_until = now() + make_interval(secs => ?2) "
+                        + "where tenant_id = ?3 and kind = ?4 and due_at <= now() and (leased_until is null or leased_until < now())")
+                .setParameter(1, worker)
+                .setParameter(2, (double) lease.toSeconds())
+                .setParameter(3, tenantId.toString())
+                .setParameter(4, kind)
+                .executeUpdate() == 1;
+    }
+
     /** Leases the tenant whose work of {@code kind} has waited longest and nobody holds. */
     @Transactional
     public Optional<UUID> lease(String kind, String worker, Duration lease) {

@@ -112,7 +112,8 @@ final class MarketPackages {
                 {"id": "%s", "name": "Bonus points %s", "description": "Extra points on every order, set per merchant.",
                  "category": "LOYALTY", "icon": "icon.png", "screenshots": ["https://example.com/shot.png"],
                  "version": "%s", "requires": "%s", "permissions": ["points:write", "storage"],
-                 "config": [{"key": "perOrder", "label": "Points per order", "type": "NUMBER", "required": true}],
+                 "config": [{"key": "perOrder", "label": "Points per order", "type": "NUMBER", "required": true},
+                            {"key": "apiSecret", "label": "API secret", "type": "SECRET"}],
                  "priceMinor": 0}
                 """.formatted(id, id, version, requires);
     }

@@ -73,8 +73,15 @@ class MarketTest {
                 .body("config[0].key", equalTo("perOrder"))
                 .body("versions[0].sha256", equalTo(sha256Hex(pack)));
 
-        merchant.asOwner().body(Map.of("config", Map.of("perOrder", "9"))).put("/api/v1/plugins/" + id + "/enablement")
+        merchant.asOwner().body(Map.of("config", Map.of("perOrder", "nine"))).put("/api/v1/plugins/" + id + "/enablement")
+                .then().statusCode(422).body("errors.field", hasItem("config.perOrder"));
+        merchant.asOwner().body(Map.of("config", Map.of("perOrder", "9", "apiSecret", "s3cret"))).put("/api/v1/plugins/" + id + "/enablement")
+                .then().statusCode(200).body("config.apiSecret", equalTo("***"));
+        // Sent back masked, as a settings form shows it, the secret keeps its stored value.
+        merchant.asOwner().body(Map.of("config", Map.of("perOrder", "9", "apiSecret", "***"))).put("/api/v1/plugins/" + id + "/enablement")
                 .then().statusCode(200);
+        assertThat(io.memberhub.platform.TenantSql.query(merchant.id(), "select config ->> 'apiSecret' as secret from tenant_plugin where plugin_id = ?", id)
+                .getFirst().get("secret")).isEqualTo("s3cret");
         String memberId = merchant.asOwner().body(Map.of("phone", String.format("1390000%04d", System.nanoTime() % 10000)))
                 .post("/api/v1/members").then().statusCode(201).extract().path("id");
         long earned = order(merchant, memberId);
@@ -198,7 +205,7 @@ class MarketTest {
     private byte[] pluginJar(String id, String version, String requires) throws IOException {
         Path dir = Files.createDirectories(build.resolve(id + "-" + version + "-" + Math.abs(requires.hashCode())));
         return Files.readAllBytes(TestPlugins.build(dir, TestPlugins.Spec.of(id, "Bonus", BONUS).requiring(requires)
-                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder")));
+                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder").with("Plugin-Config-Optional", "apiSecret")));
     }
 
     private static String moduleId(String prefix) {

@@ -129,6 +129,90 @@ class TagTest {
         other.asOwner().put("/api/v1/members/" + member(m) + "/tags/" + create(other, "Mine", null)).then().statusCode(404);
     }
 
+    @Test
+    void anActivityRuleFollowsEachBatchOfActivity() {
+        Merchant m = Merchants.signUp("tags-activity");
+        String browser = member(m);
+        String glancer = member(m);
+        m.asOwner().body(Map.of("name", "Broken", "rule", Map.of("match", "ALL", "conditions", List.of(
+                        Map.of("metric", "ACTIVITY_COUNT", "op", "GTE", "value", 3),
+                        Map.of("metric", "ACTIVITY_COUNT", "activityType", "TELEPORT", "op", "GTE", "value", 3)))))
+                .post("/api/v1/tags").then().statusCode(400).body("errors.field", equalTo(List.of("rule.conditions[0].activityType")));
+        m.asOwner().body(Map.of("name", "Broken", "rule", Map.of("match", "ALL", "conditions", List.of(
+                        Map.of("metric", "ACTIVITY_COUNT", "activityType", "TELEPORT", "op", "GTE", "value", 3)))))
+                .post("/api/v1/tags").then().statusCode(400).body("errors[0].field", equalTo("rule.conditions[0].activityType"));
+        String tag = create(m, "Keen browser", Map.of("match", "ALL", "conditions", List.of(
+                Map.of("metric", "ACTIVITY_COUNT", "activityType", "BROWSE", "op", "GTE", "value", 3, "windowDays", 7))));
+
+        Instant now = Instant.now().minusSeconds(60);
+        activity(m, List.of(browse(browser, now), browse(browser, now.minus(Duration.ofDays(10))), browse(glancer, now),
+                Map.of("memberId", browser, "type", "FAVOURITE", "occurredAt", now.toString())));
+        activity(m, List.of(browse(browser, now.minusSeconds(5)), browse(glancer, now.minusSeconds(5))));
+        assertThat(tagNames(m, browser)).isEmpty(); // two browses in the window so far, one of them older
+        activity(m, List.of(browse(browser, now.minusSeconds(10))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tagNames(m, browser).contains("Keen browser"));
+        assertThat(tagNames(m, glancer)).isEmpty();
+        assertThat(members(m, tag)).containsExactly(browser);
+
+        // A week on, the browses fall out of the window: the nightly run takes the tag off.
+        TenantSql.updateAsOwner(m.id(), "update member_activity set occurred_at = occurred_at - interval '8 days'");
+        nightly.nightly();
+        assertThat(members(m, tag)).isEmpty();
+    }
+
+    @Test
+    void aCsvPutsAManualTagOnManyMembersAndReportsUnknownRowsByLine() {
+        Merchant m = Merchants.signUp("tags-csv");
+        Merchant other = Merchants.signUp("tags-csv-other");
+        String vip = create(m, "贵宾", null);
+        String rule = create(m, "Buyers", Map.of("match", "ANY", "conditions", List.of(Map.of("metric", "ORDER_COUNT", "op", "GTE", "value", 1))));
+        String first = member(m, "13900000101");
+        String second = member(m, "13900000102");
+        String already = member(m, "13900000103");
+        m.asOwner().put("/api/v1/members/" + already + "/tags/" + vip).then().statusCode(200);
+        String stranger = member(other, "13900000104");
+        String csv = "phone,备注\n13900000101,老客户\n13900000199,不存在\n13900000102,\n13900000103,已有\n13900000101,重复\n";
+
+        importTags(m, vip, "all", csv.getBytes(java.nio.charset.Charset.forName("GBK")), "text/csv; charset=GBK").statusCode(422)
+                .body("code", equalTo("IMPORT_REJECTED")).body("errors.field", equalTo(List.of("rows[3].phone")));
+        assertThat(members(m, vip)).containsExactly(already);
+
+        importTags(m, vip, "valid", csv.getBytes(java.nio.charset.Charset.forName("GBK")), "text/csv; charset=GBK").statusCode(200)
+                .body("rows", equalTo(5)).body("imported", equalTo(2)).body("rejected", equalTo(1))
+                .body("errors[0].row", equalTo(3)).body("errors[0].message", equalTo("belongs to no member of this merchant"));
+        assertThat(members(m, vip)).containsExactlyInAnyOrder(first, second, already);
+        assertThat(TenantSql.events(m.id(), "TagAdded")).isEqualTo(3);
+
+        // Again, by id and in UTF-8 with Excel's byte-order mark: nothing changes. Another merchant's member is unknown here.
+        importTags(m, vip, "valid", ("\uFEFFmemberId\n" + first + "\n" + stranger + "\nnot-an-id\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/csv; charset=UTF-8").statusCode(200).body("imported", equalTo(0)).body("errors.row", equalTo(List.of(3, 4)));
+        assertThat(TenantSql.events(m.id(), "TagAdded")).isEqualTo(3);
+        importTags(other, vip, "valid", "phone\n13900000104\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").statusCode(404);
+        importTags(m, rule, "valid", "phone\n13900000101\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").statusCode(422)
+                .body("code", equalTo("TAG_KEPT_BY_RULE"));
+        importTags(m, vip, "valid", "name\nx\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").statusCode(400)
+                .body("code", equalTo("MISSING_COLUMN"));
+        Merchants.as(Merchants.staffToken(m, "operator")).contentType("text/csv").body("phone\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/tags/" + vip + "/members/import").then().statusCode(403);
+        assertThat(tagNames(other, stranger)).isEmpty();
+    }
+
+    private static io.restassured.response.ValidatableResponse importTags(Merchant m, String tag, String mode, byte[] body, String contentType) {
+        return m.asOwner().contentType(contentType).queryParam("mode", mode).body(body).post("/api/v1/tags/" + tag + "/members/import").then();
+    }
+
+    private static Map<String, Object> browse(String member, Instant at) {
+        return Map.of("memberId", member, "type", "BROWSE", "occurredAt", at.toString());
+    }
+
+    private static void activity(Merchant m, List<Map<String, Object>> items) {
+        m.asOwner().body(Map.of("items", items)).post("/api/v1/activity").then().statusCode(200).body("rejected", equalTo(0));
+    }
+
+    private static String member(Merchant m, String phone) {
+        return m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
+    }
+
     private static String create(Merchant m, String name, Map<String, Object> rule) {
         Map<String, Object> body = rule == null ? Map.of("name", name) : Map.of("name", name, "rule", rule);
         return m.asOwner().body(body).post("/api/v1/tags").then().statusCode(201).extract().path("id");

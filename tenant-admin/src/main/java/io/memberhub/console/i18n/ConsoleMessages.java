@@ -88,6 +88,66 @@ public interface ConsoleMessages {
     @Message("请用商户所有者邀请你的账号登录,或注册一个新商户。")
     String not_staff_lead();
 
+    @Message("会员")
+    String members();
+
+    @Message("共 {count} 位")
+    String member_count(long count);
+
+    @Message("手机号或姓名")
+    String search_members();
+
+    @Message("搜索")
+    String search();
+
+    @Message("没有找到会员")
+    String no_members();
+
+    @Message("姓名")
+    String member_name();
+
+    @Message("手机号")
+    String phone();
+
+    @Message("来源")
+    String source();
+
+    @Message("注册时间")
+    String joined();
+
+    @Message("上一页")
+    String previous();
+
+    @Message("下一页")
+    String next();
+
+    @Message("邮箱")
+    String email();
+
+    @Message("生日")
+    String birthday();
+
+    @Message("等级")
+    String level();
+
+    @Message("尚未达到任何等级")
+    String no_level();
+
+    @Message("积分")
+    String points();
+
+    @Message("30 天内到期 {points}")
+    String expiring_soon(long points);
+
+    @Message("标签")
+    String tags();
+
+    @Message("优惠券")
+    String coupons();
+
+    @Message("无")
+    String none();
+
     @Message("出错了")
     String error_title();
 

@@ -1,4 +1,4 @@
-package io.memberhub.platform.member;
+package io.memberhub.platform.csv;
 
 import java.util.List;
 

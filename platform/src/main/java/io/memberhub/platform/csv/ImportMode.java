@@ -1,4 +1,4 @@
-package io.memberhub.platform.member;
+package io.memberhub.platform.csv;
 
 /** What to do with a file that has bad rows. */
 public enum ImportMode {

@@ -1,0 +1,54 @@
+package io.memberhub.platform.activity;
+
+import io.memberhub.platform.work.NightlyWork;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Every night each merchant's activity older than its retention is deleted, in batches. Each
+ * merchant's purge is leased, so on several instances it runs once, and a purge cut short by a
+ * restart is simply done again (deleting what is past retention twice deletes nothing more).
+ */
+@ApplicationScoped
+public class ActivityRetention {
+
+    static final String WORK = "activity-retention";
+    static final int BATCH = 5000;
+    private static final Logger LOG = Logger.getLogger(ActivityRetention.class);
+    private static final Duration LEASE = Duration.ofMinutes(10);
+
+    @Inject
+    NightlyWork nightly;
+
+    @Inject
+    ActivityTypes types;
+
+    @Inject
+    ActivityPurge purge;
+
+    @Scheduled(cron = "${memberhub.activity.retention-cron:0 15 4 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void nightly() {
+        nightly.forEveryTenant(WORK, LEASE, (tenant, renew) -> {
+            Instant cutoff = purge.cutoff(tenant);
+            long deleted = 0;
+            // Every stored type is a known one: ingestion refuses the rest and types are never deleted.
+            for (String type : types.known(tenant)) {
+                int batch;
+                do {
+                    batch = purge.deleteBatch(tenant, type, cutoff, BATCH);
+                    deleted += batch;
+                    if (!renew.getAsBoolean()) {
+                        return;
+                    }
+                } while (batch == BATCH);
+            }
+            if (deleted > 0) {
+                LOG.infof("Deleted %d activities of tenant %s older than %s", deleted, tenant.tenantId(), cutoff);
+            }
+        });
+    }
+}

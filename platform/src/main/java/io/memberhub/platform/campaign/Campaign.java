@@ -1,0 +1,20 @@
+package io.memberhub.platform.campaign;
+
+import io.memberhub.platform.tenancy.TenantBound;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored campaign as the runner needs it. */
+record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, int days, UUID levelId, UUID segmentId,
+                UUID couponTemplateId, Long points, CampaignRequest.Channel channel, String text, int effectDays, String status,
+                Instant createdAt, Instant updatedAt) implements TenantBound {
+
+    boolean messages() {
+        return channel != null;
+    }
+
+    CampaignResponse toResponse() {
+        return new CampaignResponse(id, name, trigger, days, levelId, segmentId, couponTemplateId, points,
+                channel == null ? null : new CampaignRequest.Message(channel, text), effectDays, status, createdAt, updatedAt);
+    }
+}

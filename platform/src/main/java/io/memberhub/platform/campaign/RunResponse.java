@@ -1,0 +1,5 @@
+package io.memberhub.platform.campaign;
+
+/** What one run of a campaign did; during quiet hours it waits and does nothing. */
+public record RunResponse(boolean quietHoursNow, int sent, int skipped, int messagesFailed) {
+}
