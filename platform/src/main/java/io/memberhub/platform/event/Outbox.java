@@ -28,7 +28,10 @@ public class Outbox {
     @Inject
     Event<OutboxRecorded> recorded;
 
-    /** Records the event and returns its id. */
+    /**
+     * Records the event and returns its id. Its time is the clock's, not the transaction's start, so
+     * the events of one change are published (oldest first) in the order they were recorded.
+     */
     public UUID append(TenantBound tenant, String type, String aggregateType, Object aggregateId, Object payload) {
         UUID id = UUID.randomUUID();
         String payloadJson;
@@ -38,7 +41,7 @@ public class Outbox {
             throw new IllegalStateException("Could not serialise a " + type + " event", e);
         }
         em.createNativeQuery("insert into outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, payload, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), now())")
+                        + "values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), clock_timestamp())")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, id)
                 .setParameter(3, type)

@@ -6,7 +6,6 @@ import io.memberhub.platform.work.KickedLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.annotations.Broadcast;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -26,9 +25,11 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the outbox: claims unpublished events (across tenants, oldest first, locked against
  * other instances), hands each to the {@code domain-events} channel and marks published only those
- * every consumer acknowledged, all in one transaction. A crash at any point leaves the rest
- * unpublished, so they go out again: delivery is at least once and consumers ignore repeats.
- * It runs right after a transaction that recorded events commits, and every second regardless.
+ * the transport acknowledged, all in one transaction. In process that is every consumer having
+ * handled it; on Kafka it is the broker having stored it (consumers then read the topic). A crash
+ * at any point leaves the rest unpublished, so they go out again: delivery is at least once and
+ * consumers ignore repeats. It runs right after a transaction that recorded events commits, and
+ * every second regardless.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,7 +42,6 @@ public class OutboxRelay {
 
     @Inject
     @Channel(CHANNEL)
-    @Broadcast
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<DomainEvent> channel;
 
@@ -70,6 +70,12 @@ public class OutboxRelay {
         loop.stop();
     }
 
+    private CompletableFuture<Void> send(DomainEvent event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        channel.send(EventMessages.of(event, acked));
+        return acked;
+    }
+
     /** One batch in one transaction; answers how many events it claimed. */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -80,7 +86,7 @@ public class OutboxRelay {
             }
             List<DomainEvent> events = rows.stream().map(r -> new DomainEvent(UUID.fromString((String) r[0]), (UUID) r[1], (String) r[2],
                     (String) r[3], (String) r[4], (String) r[5], SqlValues.instant(r[6]))).toList();
-            List<CompletableFuture<Void>> acks = events.stream().map(e -> channel.send(e).toCompletableFuture()).toList();
+            List<CompletableFuture<Void>> acks = events.stream().map(this::send).toList();
             List<String> tenants = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {

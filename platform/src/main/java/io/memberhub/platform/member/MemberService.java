@@ -1,6 +1,7 @@
 package io.memberhub.platform.member;
 
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.field.FieldDefinition;
 import io.memberhub.platform.field.FieldSchema;
 import io.memberhub.platform.field.FieldService;
@@ -48,6 +49,9 @@ public class MemberService {
     @Inject
     Event<MemberRegistered> registered;
 
+    @Inject
+    Outbox outbox;
+
     public MemberResponse create(CallContext call, CreateMemberRequest request) {
         FieldSchema schema = fields.schema(call);
         Member member = drafts.draft(request, schema, "api");
@@ -70,7 +74,7 @@ public class MemberService {
             referrals.recorded(call, member);
         }
         saved(call, member, schema);
-        registered.fire(new MemberRegistered(call.tenantId(), member.id()));
+        registered(call, member, "api");
         return view(member, schema, call.role().seesPrivateFields());
     }
 
@@ -90,12 +94,21 @@ public class MemberService {
                 }
                 throw e;
             }
-            registered.fire(new MemberRegistered(tenant.tenantId(), member.id()));
+            registered(tenant, member, "sign-in");
         } else if (!userId.equals(member.userId)) {
             member.userId = userId;
             member.updatedAt = Instant.now();
         }
         return member.id();
+    }
+
+    /**
+     * Tells the platform in process (entry level) and, through the outbox, everyone else: plugins
+     * and webhooks hear of a registration even if this instance stops right after the commit.
+     */
+    private void registered(TenantBound tenant, Member member, String via) {
+        registered.fire(new MemberRegistered(tenant.tenantId(), member.id()));
+        outbox.append(tenant, "MemberRegistered", "member", member.id(), Map.of("memberId", member.id(), "via", via));
     }
 
     /** A member's own profile, private fields included: it is the member's own data. */

@@ -2,41 +2,28 @@ package io.memberhub.platform.plugin;
 
 import io.memberhub.plugin.api.event.spi.EventListener;
 import io.memberhub.plugin.api.event.spi.PlatformEvent;
-import io.memberhub.platform.event.OutboxRecorded;
-import io.memberhub.platform.member.MemberRegistered;
+import io.memberhub.platform.event.DomainEvent;
 import io.memberhub.platform.pluginapi.PluginEventPublisher;
-import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Hands a merchant's events to the {@link EventListener}s of the plugins it enabled, after the
- * transaction that wrote them has committed (a rolled-back change is never heard of), on a thread
- * of their own so the request that caused them does not wait. The events of one transaction go
- * out in the order they were written. Delivery is in process and at most once: an instance that
- * stops between the commit and the delivery loses it (the outbox row stays for publishers that
- * deliver at least once).
+ * Hands a merchant's events to the {@link EventListener}s of the plugins it enabled. Events come
+ * from the outbox relay on a channel of their own (a consumer group of its own on Kafka), so they
+ * arrive after the change committed and at least once: an event recorded just before the instance
+ * died reaches plugins when the relay publishes it. The inbox makes each plugin hear an event once.
+ * The event is acknowledged after every listener was called: a listener that fails or runs late is
+ * counted by the guard like any plugin call, and the event is handled for it all the same, so one
+ * broken plugin cannot hold up the relay. One merchant's events arrive in the order they were recorded.
  */
 @ApplicationScoped
 public class PluginEventDelivery {
 
-    private static final Logger LOG = Logger.getLogger(PluginEventDelivery.class);
-    private static final String PENDING = PluginEventDelivery.class.getName() + ".pending";
-
-    @Inject
-    TransactionSynchronizationRegistry transaction;
+    static final String CHANNEL = "plugin-events";
 
     @Inject
     PluginHost host;
@@ -47,84 +34,35 @@ public class PluginEventDelivery {
     @Inject
     PluginGuard guard;
 
-    private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+    @Inject
+    PluginEventInbox inbox;
 
-    void recorded(@Observes OutboxRecorded event) {
-        collect(event.tenantId(), new PlatformEvent(event.id().toString(), event.type(), event.aggregateType(), event.aggregateId(),
-                event.recordedAt(), event.payloadJson()));
-    }
-
-    /** Registration is not an outbox event (yet); plugins hear of it all the same. */
-    void registered(@Observes MemberRegistered registered) {
-        collect(registered.tenantId(), new PlatformEvent(UUID.randomUUID().toString(), "MemberRegistered", "member",
-                registered.memberId().toString(), Instant.now(), "{\"memberId\":\"" + registered.memberId() + "\"}"));
-    }
-
-    private void collect(UUID tenantId, PlatformEvent event) {
-        if (!host.provides(EventListener.class)) {
-            return;
+    @Incoming(CHANNEL)
+    @Blocking
+    void onEvent(DomainEvent event) {
+        if (host.provides(EventListener.class)) {
+            BackgroundRequest.run(() -> deliver(event));
         }
-        if (transaction.getTransactionKey() == null) {
-            deliverLater(tenantId, List.of(event));
-            return;
-        }
-        var pending = (Pending) transaction.getResource(PENDING);
-        if (pending == null) {
-            pending = new Pending(tenantId);
-            transaction.putResource(PENDING, pending);
-            transaction.registerInterposedSynchronization(pending);
-        }
-        pending.events.add(event);
     }
 
-    private void deliverLater(UUID tenantId, List<PlatformEvent> events) {
-        deliveries.execute(() -> {
-            try {
-                BackgroundRequest.run(() -> deliver(TenantBound.of(tenantId), events));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Events of tenant %s could not be handed to plugins", tenantId);
-            }
-        });
-    }
-
-    private void deliver(TenantBound tenant, List<PlatformEvent> events) {
-        List<ActivePlugins.Active<EventListener>> listeners = active.of(tenant, EventListener.class);
+    private void deliver(DomainEvent event) {
+        List<ActivePlugins.Active<EventListener>> listeners = active.of(event, EventListener.class).stream()
+                .filter(listener -> !publishedBy(listener.plugin(), event)).toList();
         if (listeners.isEmpty()) {
             return;
         }
-        for (PlatformEvent event : events) {
-            guard.callAll(listeners.stream().filter(listener -> !publishedBy(listener.plugin(), event)).map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(),
-                    context -> {
-                        listener.extension().onEvent(event, context);
-                        return Boolean.TRUE;
-                    })).toList());
-        }
+        PlatformEvent heard = new PlatformEvent(event.id().toString(), event.type(), event.aggregateType(), event.aggregateId(),
+                event.createdAt(), event.payloadJson());
+        inbox.deliverOnce(event, event.id(), listeners.stream().map(listener -> listener.plugin().id()).distinct().toList(),
+                fresh -> guard.callAll(listeners.stream().filter(listener -> fresh.contains(listener.plugin().id()))
+                        .map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(), context -> {
+                            listener.extension().onEvent(heard, context);
+                            return Boolean.TRUE;
+                        })).toList()));
     }
 
     /** A plugin does not hear its own events: a listener that publishes would otherwise feed itself. */
-    private static boolean publishedBy(InstalledPlugin plugin, PlatformEvent event) {
+    private static boolean publishedBy(InstalledPlugin plugin, DomainEvent event) {
         return event.type().startsWith(plugin.id() + PluginEventPublisher.TYPE_SEPARATOR);
-    }
-
-    /** The events one transaction wrote, delivered when it commits. */
-    private final class Pending implements Synchronization {
-
-        private final UUID tenantId;
-        private final List<PlatformEvent> events = new ArrayList<>();
-
-        Pending(UUID tenantId) {
-            this.tenantId = tenantId;
-        }
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                deliverLater(tenantId, List.copyOf(events));
-            }
-        }
     }
 }

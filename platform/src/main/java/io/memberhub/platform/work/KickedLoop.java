@@ -2,6 +2,7 @@ package io.memberhub.platform.work;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -30,7 +31,16 @@ public final class KickedLoop {
     public void kick() {
         again.set(true);
         if (running.compareAndSet(false, true)) {
+            start();
+        }
+    }
+
+    private void start() {
+        try {
             thread.execute(this::drain);
+        } catch (RejectedExecutionException stopped) {
+            // Stopped: a schedule can still fire while the application shuts down; there is nothing left to do.
+            running.set(false);
         }
     }
 
@@ -52,7 +62,7 @@ public final class KickedLoop {
         } finally {
             running.set(false);
             if (again.get() && running.compareAndSet(false, true)) {
-                thread.execute(this::drain);
+                start();
             }
         }
     }

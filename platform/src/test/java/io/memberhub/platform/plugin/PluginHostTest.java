@@ -224,6 +224,11 @@ class PluginHostTest {
         assertThat(storage(b, listener)).isEmpty();
     }
 
+    @Test
+    void listenersHearAnUnpublishedEventOnceThoughItIsHandedOnTwice() throws IOException {
+        ListenerScenarios.anUnpublishedEventIsHeardOnceThoughHandedOnTwice(host, build);
+    }
+
     private String install(TestPlugins.Spec spec) throws IOException {
         return host.install(TestPlugins.build(build, spec)).id();
     }

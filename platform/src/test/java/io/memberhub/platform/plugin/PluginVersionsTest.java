@@ -18,10 +18,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,13 +131,31 @@ class PluginVersionsTest {
         assertThat(host.loadedVersions()).contains(new PluginVersion(id, "1.0.0"), new PluginVersion(id, "1.1.0"));
     }
 
+    /** Keys of the latches handed to test plugins as system properties. */
+    private final List<String> latches = new ArrayList<>();
+
+    /**
+     * Removed after each test: a later application boot in this JVM (another test profile) reads every
+     * system property as a string, and Narayana fails to start on a latch.
+     */
+    @AfterEach
+    void removeLatches() {
+        latches.forEach(System.getProperties()::remove);
+        latches.clear();
+    }
+
+    private void latch(String key, CountDownLatch latch) {
+        System.getProperties().put(key, latch);
+        latches.add(key);
+    }
+
     @Test
     void aCallRunningInTheOldVersionFinishesThereAndTheOldVersionIsUnloadedOnlyAfterIt() throws IOException {
         String id = Merchants.uniqueSlug("versions");
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        System.getProperties().put(id + ".entered", entered);
-        System.getProperties().put(id + ".release", release);
+        latch(id + ".entered", entered);
+        latch(id + ".release", release);
         install(id, "1.0.0", BLOCKING);
         install(id, "1.1.0", bonus(2));
         Merchant m = Merchants.signUp("plugin-drain");
@@ -161,7 +181,7 @@ class PluginVersionsTest {
         });
 
         // Rolling back loads 1.0.0 again.
-        System.getProperties().put(id + ".entered", new CountDownLatch(1));
+        latch(id + ".entered", new CountDownLatch(1));
         enable(m, id, "1.0.0", Map.of("perOrder", "3", "latches", id)).statusCode(200);
         assertThat(order(m, member, "D-3")).isEqualTo(BASE_POINTS + 1);
     }

@@ -61,8 +61,8 @@ class WebhookTest {
         try (Receiver receiver = new Receiver()) {
             receiver.answer(500);
             Merchant m = Merchants.signUp("hooks-retry");
-            String subscription = m.asOwner().body(Map.of("url", receiver.url())).post("/api/v1/webhooks").then().statusCode(201)
-                    .extract().path("id");
+            String subscription = m.asOwner().body(Map.of("url", receiver.url(), "eventTypes", List.of("OrderRecorded")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
             order(m, member(m), "retry-1");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !m.asOwner().queryParam("status", "DEAD")

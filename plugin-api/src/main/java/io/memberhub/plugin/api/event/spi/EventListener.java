@@ -7,8 +7,13 @@ import org.pf4j.ExtensionPoint;
 /**
  * Hears a merchant's events after they were committed, for merchants that enabled the plugin
  * (e.g. reward the referrer when a referred member places a first order). Called off the request
- * that caused the event, the events of one change in the order they were written, within the platform's time limit.
- * A listener that fails is not called again for that event.
+ * that caused the event, one merchant's events in the order they were recorded, within the
+ * platform's time limit. Delivery is at least once: an event recorded just before the platform
+ * stopped is still delivered when it comes back. The platform remembers which events each plugin
+ * was handed, so a listener normally hears an event once; should the platform stop during a call,
+ * the event comes again with the same {@link PlatformEvent#id()}, so make effects idempotent by it
+ * (e.g. use it as the idempotency key of points granted). A listener that fails is not called again
+ * for that event.
  */
 @InterfaceStability.Evolving
 public interface EventListener extends ExtensionPoint {

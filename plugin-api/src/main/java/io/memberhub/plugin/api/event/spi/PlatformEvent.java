@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Something that happened in a merchant's programme, after it was committed.
  *
- * @param id            unique per event; a listener may see an event again after a retry and can use it to notice
+ * @param id            unique per event and the same each time it is delivered: delivery is at least once, so a
+ *                      listener keys what it does by it to do it once
  * @param type          e.g. {@code MemberRegistered}, {@code OrderRecorded}, {@code OrderRefunded}, {@code LevelChanged},
  *                      {@code PointsRedeemed}, {@code CouponIssued}, {@code VisitRecorded}, {@code TopUpRecorded}
  * @param aggregateType what the event is about, e.g. {@code member}
