@@ -6,6 +6,7 @@ import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import io.memberhub.platform.wallet.WalletService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,7 +122,7 @@ public class LevelPurchases {
         });
     }
 
-    public List<PurchaseResponse> list(CallContext call, UUID memberId) {
+    public List<PurchaseResponse> list(TenantBound call, UUID memberId) {
         members.requireLive(call, memberId);
         Ladder ladder = ladders.get(call);
         return em.createQuery("select p from LevelPurchase p where p.memberId = :m order by p.createdAt desc", LevelPurchase.class)

@@ -39,7 +39,7 @@ public class LevelService {
     @Inject
     LevelReviews reviews;
 
-    public List<LevelResponse> list(CallContext call) {
+    public List<LevelResponse> list(TenantBound call) {
         Map<UUID, Long> holders = holders(call);
         return em.createQuery("select l from Level l order by l.rank", Level.class).getResultStream()
                 .map(l -> response(l, holders.getOrDefault(l.id(), 0L)))

@@ -7,8 +7,10 @@ import io.memberhub.plugin.api.TenantRef;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
+import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.plugin.api.visit.VisitApi;
 import io.memberhub.platform.pluginapi.PluginServices;
 import java.util.Map;
 
@@ -42,5 +44,15 @@ record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginS
     @Override
     public EventApi events() {
         return services.events();
+    }
+
+    @Override
+    public LevelApi levels() {
+        return services.levels();
+    }
+
+    @Override
+    public VisitApi visits() {
+        return services.visits();
     }
 }

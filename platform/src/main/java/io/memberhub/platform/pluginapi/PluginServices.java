@@ -1,13 +1,19 @@
 package io.memberhub.platform.pluginapi;
 
+import io.memberhub.platform.coupon.CouponService;
+import io.memberhub.platform.level.LevelPurchases;
+import io.memberhub.platform.level.LevelService;
+import io.memberhub.platform.level.MemberLevels;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.points.PluginPointChanges;
+import io.memberhub.platform.visit.VisitService;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
+import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.points.PointsApi;
-import io.memberhub.platform.coupon.CouponService;
-import io.memberhub.platform.member.MemberService;
-import io.memberhub.platform.points.PluginPointChanges;
+import io.memberhub.plugin.api.visit.VisitApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,7 +26,8 @@ import jakarta.inject.Inject;
 public class PluginServices {
 
     /** The services one call into a plugin gets. */
-    public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events) {
+    public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events, LevelApi levels,
+                        VisitApi visits) {
     }
 
     @Inject
@@ -38,8 +45,21 @@ public class PluginServices {
     @Inject
     PluginEventPublisher events;
 
+    @Inject
+    MemberLevels memberLevels;
+
+    @Inject
+    LevelService levels;
+
+    @Inject
+    LevelPurchases purchases;
+
+    @Inject
+    VisitService visits;
+
     public Bound bind(PluginCaller caller) {
         return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
-                new ContextHttp(caller, http), new ContextEvents(caller, events));
+                new ContextHttp(caller, http), new ContextEvents(caller, events),
+                new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits));
     }
 }

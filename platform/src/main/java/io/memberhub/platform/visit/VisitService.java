@@ -8,6 +8,7 @@ import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class VisitService {
     @Inject
     Outbox outbox;
 
-    public Outcome<VisitResponse> record(CallContext call, String key, VisitRequest request) {
+    public Outcome<VisitResponse> record(TenantBound call, String key, VisitRequest request) {
         return idempotent.run(call, "visit", key, request, VisitResponse.class, () -> {
             members.requireLive(call, request.memberId());
             var visit = new Visit();

@@ -80,6 +80,17 @@ class PluginServicesTest {
                         case "/publish":
                             return RouteResponse.json(200, "{\\"id\\":\\"" + context.events().publish("QuizPassed", "member", r.queryParam("member"),
                                     "{\\"score\\":90}") + "\\"}");
+                        case "/levels":
+                            return RouteResponse.json(200, "{\\"levels\\":\\"" + context.levels().levels() + "\\"}");
+                        case "/level":
+                            return context.levels().of(UUID.fromString(r.queryParam("member")))
+                                    .map(l -> RouteResponse.json(200, "{\\"level\\":\\"" + (l.level() == null ? "" : l.level().name())
+                                            + "\\",\\"atLeast1\\":" + l.atLeast(1) + ",\\"paidLevel\\":\\""
+                                            + (l.paidLevel() == null ? "" : l.paidLevel().name()) + "\\",\\"paidUntil\\":\\"" + l.paidUntil() + "\\"}"))
+                                    .orElse(RouteResponse.json(200, "{}"));
+                        case "/visit":
+                            return RouteResponse.json(200, "{\\"recorded\\":" + context.visits().record(UUID.fromString(r.queryParam("member")),
+                                    r.queryParam("id"), "lobby", java.time.Instant.parse(r.queryParam("at"))) + "}");
                         default:
                             return RouteResponse.notFound();
                     }
@@ -87,7 +98,8 @@ class PluginServicesTest {
             }
             """;
 
-    private static final String ALL_PERMISSIONS = "members:read, points:write, coupons:write, http:outbound, events:publish";
+    private static final String ALL_PERMISSIONS = "members:read, points:write, coupons:write, http:outbound, events:publish, levels:read, "
+            + "visits:write";
 
     @Inject
     PluginHost host;
@@ -214,6 +226,48 @@ class PluginServicesTest {
         assertThat(TenantSql.events(m.id(), plugin + ":QuizPassed")).isEqualTo(1);
         assertThat(TenantSql.query(m.id(), "select cast(payload as text) as p from outbox_event where type = ?", plugin + ":QuizPassed")
                 .getFirst().get("p").toString()).contains("\"score\": 90");
+    }
+
+    @Test
+    void visitsRecordedByAPluginCountTowardLevelsThePluginReads() throws IOException {
+        String plugin = install(ALL_PERMISSIONS);
+        Merchant m = Merchants.signUp("plugin-levels");
+        enable(m, plugin);
+        m.asOwner().body(Map.of("name", "Trial", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
+        m.asOwner().body(Map.of("name", "Regular", "rank", 1, "upgradeRule", Map.of("metric", "VISIT_COUNT", "atLeast", 2),
+                "prices", Map.of("YEAR", 100_000))).post("/api/v1/levels").then().statusCode(201);
+        String member = member(m, "17700000041");
+        String at = java.time.Instant.now().minusSeconds(60).toString();
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/levels").then().statusCode(200)
+                .body("levels", equalTo("[LevelInfo[name=Trial, rank=0], LevelInfo[name=Regular, rank=1]]"));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/level?member=" + member).then().statusCode(200)
+                .body("level", equalTo("Trial")).body("atLeast1", equalTo(false)).body("paidLevel", equalTo(""));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/visit?member=" + member + "&id=gate-1&at=" + at).then().body("recorded", equalTo(true));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/visit?member=" + member + "&id=gate-1&at=" + at).then().body("recorded", equalTo(false));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/level?member=" + member).then().body("level", equalTo("Trial"));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/visit?member=" + member + "&id=gate-2&at=" + at).then().body("recorded", equalTo(true));
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/level?member=" + member).then().body("level", equalTo("Regular")).body("atLeast1", equalTo(true));
+        assertThat(TenantSql.events(m.id(), "VisitRecorded")).isEqualTo(2);
+        assertThat(TenantSql.query(m.id(), "select external_id from visit order by external_id").stream().map(r -> r.get("external_id")))
+                .containsExactly(plugin + ":gate-1", plugin + ":gate-2");
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-visit?member=" + member + "&id=gate-3&at=2999-01-01T00:00:00Z").then().statusCode(409)
+                .body("code", equalTo("INVALID_ARGUMENT"));
+
+        String regular = m.asOwner().get("/api/v1/levels").then().extract().path("find { it.name == 'Regular' }.id");
+        m.asOwner().header("Idempotency-Key", "card-1").body(Map.of("levelId", regular, "period", "YEAR", "amount", 100_000, "paidWith", "EXTERNAL",
+                "paymentRef", "pos-1")).post("/api/v1/members/" + member + "/level/purchases").then().statusCode(201);
+        String until = m.asOwner().get("/api/v1/members/" + member + "/level/purchases").then().extract().path("[0].validUntil");
+        m.asOwner().get("/api/v1/ext/" + plugin + "/level?member=" + member).then().body("paidLevel", equalTo("Regular"))
+                .body("paidUntil", equalTo(java.time.Instant.parse(until).toString()));
+
+        String noLevels = install("members:read");
+        enable(m, noLevels);
+        m.asOwner().get("/api/v1/ext/" + noLevels + "/try-level?member=" + member).then().statusCode(409)
+                .body("code", equalTo("PERMISSION_DENIED")).body("message", containsString("levels:read"));
+        m.asOwner().get("/api/v1/ext/" + noLevels + "/try-visit?member=" + member + "&id=gate-9&at=" + at).then().statusCode(409)
+                .body("message", containsString("visits:write"));
     }
 
     private String install(String permissions) throws IOException {

@@ -20,6 +20,12 @@ public final class Permissions {
     /** {@link io.memberhub.plugin.api.event.EventApi#publish}. */
     public static final String EVENTS_PUBLISH = "events:publish";
 
+    /** {@link io.memberhub.plugin.api.level.LevelApi}: the ladder and members' levels. Since 1.1.0. */
+    public static final String LEVELS_READ = "levels:read";
+
+    /** {@link io.memberhub.plugin.api.visit.VisitApi#record}. Since 1.1.0. */
+    public static final String VISITS_WRITE = "visits:write";
+
     private Permissions() {
     }
 }

@@ -3,8 +3,10 @@ package io.memberhub.plugin.api;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
+import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.plugin.api.visit.VisitApi;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,4 +57,10 @@ public interface PluginContext {
 
     /** Events of this plugin into the merchant's event stream ({@link Permissions#EVENTS_PUBLISH}). */
     EventApi events();
+
+    /** The merchant's levels and where members stand ({@link Permissions#LEVELS_READ}). Since plugin-api 1.1.0. */
+    LevelApi levels();
+
+    /** Visits of the merchant's members ({@link Permissions#VISITS_WRITE}). Since plugin-api 1.1.0. */
+    VisitApi visits();
 }
