@@ -3,6 +3,7 @@ package io.memberhub.platform.checkout;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.level.Privileges;
 import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.plugin.PluginBenefits;
 import io.memberhub.platform.points.PointsRedemptions;
 import io.memberhub.platform.points.PointsSettings;
 import io.memberhub.platform.points.PointsSettingsService;
@@ -33,6 +34,9 @@ public class CheckoutQuotes {
     @Inject
     PointsRedemptions redemptions;
 
+    @Inject
+    PluginBenefits pluginBenefits;
+
     public QuoteResponse quote(CallContext call, QuoteRequest request) {
         members.requireLive(call, request.memberId());
         Privileges privileges = levels.privileges(call, request.memberId());
@@ -47,6 +51,7 @@ public class CheckoutQuotes {
         long points = rules.pointsFor(payable, lines, privileges.pointsPercent(), Instant.now());
         Redemption.Quote redeemable = redemptions.quote(call, request.memberId(), payable);
         return new QuoteResponse(request.memberId(), privileges.level(), amount, amount - payable, payable, shippingFee, freeShipping,
-                total, points, redeemable.maxPoints(), redeemable.maxDiscount(), privileges.benefits());
+                total, points, redeemable.maxPoints(), redeemable.maxDiscount(), privileges.benefits(),
+                pluginBenefits.of(call, request.memberId(), privileges.level() == null ? null : privileges.level().name()));
     }
 }

@@ -7,6 +7,7 @@ import io.memberhub.plugin.api.console.spi.ConsoleContribution;
 import io.memberhub.plugin.api.level.spi.LevelConditionType;
 import io.memberhub.plugin.api.message.SmsSender;
 import io.memberhub.plugin.api.route.spi.RouteHandler;
+import io.memberhub.plugin.api.starter.spi.StarterConfiguration;
 import io.memberhub.plugin.api.event.spi.EventListener;
 import io.memberhub.plugin.api.points.spi.PointsEarnRule;
 import io.memberhub.platform.problem.ProblemException;
@@ -54,7 +55,8 @@ public class PluginHost {
 
     /** The extension points the host looks up in each plugin. */
     static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class, AccessPolicy.class,
-            RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class);
+            RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class,
+            StarterConfiguration.class);
 
     @ConfigProperty(name = "memberhub.plugins.dir")
     Path dir;

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,9 @@ public class PluginResource {
 
     @Inject
     PluginEnablements enablements;
+
+    @Inject
+    PluginStarters starters;
 
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
@@ -49,5 +53,25 @@ public class PluginResource {
     @Operation(summary = "Disable a plugin for this merchant", description = "Takes effect at once; the configuration is kept for enabling it again.")
     public PluginResponse disable(@PathParam("id") String id) {
         return enablements.disable(currentCall.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/starter")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "The plugin's starter configuration",
+            description = "The levels and settings adopting it would set up, and which of your levels of the same name it would replace. "
+                    + "404 STARTER_NOT_FOUND when the plugin is not enabled for you or offers none.")
+    public StarterResponse starter(@PathParam("id") String id) {
+        return starters.preview(currentCall.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/starter")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Adopt the plugin's starter configuration",
+            description = "Creates its levels, updates yours of the same name and sets its settings, all or nothing; edit them afterwards "
+                    + "like any of yours. 409 STARTER_CONFLICTS_WITH_LEVELS when your other levels hold the ranks it needs.")
+    public StarterResponse adoptStarter(@PathParam("id") String id) {
+        return starters.adopt(currentCall.get(), id);
     }
 }
