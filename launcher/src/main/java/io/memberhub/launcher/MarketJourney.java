@@ -1,0 +1,157 @@
+package io.memberhub.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A plugin's way through the real market, for the plugins' end-to-end tests: a platform with real
+ * PostgreSQL and Keycloak (market auto-publishing), a developer who signs and uploads the package
+ * the build made, and merchants who enable it and use the API as their owners.
+ */
+public final class MarketJourney implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "correct horse battery";
+
+    private final PlatformForTests platform;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger merchants = new AtomicInteger();
+
+    private MarketJourney(PlatformForTests platform) {
+        this.platform = platform;
+    }
+
+    /** Starts the platform built in this repository ({@code memberhub.repo}, default {@code ../..}). */
+    public static MarketJourney start() throws IOException, InterruptedException {
+        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"),
+                Map.of("memberhub.market.auto-publish", "true")));
+    }
+
+    /** Uploads the market package this build made ({@code memberhub.market.package}), signed by a new developer; answers the version. */
+    public JsonNode publishBuiltPackage() throws IOException, InterruptedException, GeneralSecurityException {
+        byte[] pack = Files.readAllBytes(Path.of(System.getProperty("memberhub.market.package")));
+        String email = "dev-" + System.nanoTime() + "@example.test";
+        call("POST", "/api/v1/market/developers", null, Map.of("name", "Plugin developer", "email", email, "password", PASSWORD), 201);
+        String developer = token(email);
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String keyId = call("POST", "/api/v1/market/developer/keys", developer,
+                Map.of("publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())), 201).get("id").asText();
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(pack);
+        String digest = "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(pack)) + ":";
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/v1/market/developer/packages"))
+                .header("Authorization", "Bearer " + developer).header("Content-Type", "application/zip")
+                .header("Content-Digest", digest).header("X-MemberHub-Key-Id", keyId)
+                .header("X-MemberHub-Signature", Base64.getEncoder().encodeToString(signer.sign()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pack)).build();
+        return expect(http.send(upload, HttpResponse.BodyHandlers.ofString()), 201, "upload the package");
+    }
+
+    /** Signs up a new merchant and signs its owner in. */
+    public Merchant merchant(String name) throws IOException, InterruptedException {
+        String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + merchants.incrementAndGet();
+        String email = "owner@" + slug + ".test";
+        JsonNode tenant = call("POST", "/api/v1/tenants", null, Map.of("merchantName", name, "slug", slug, "ownerEmail", email,
+                "ownerPassword", PASSWORD), 201);
+        return new Merchant(tenant.get("id").asText(), slug, token(email));
+    }
+
+    /** A merchant as its owner sees the API. */
+    public final class Merchant {
+
+        private final String id;
+        private final String slug;
+        private final String token;
+
+        private Merchant(String id, String slug, String token) {
+            this.id = id;
+            this.slug = slug;
+            this.token = token;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String slug() {
+            return slug;
+        }
+
+        /** Calls the API as the owner and fails the test unless the status is {@code expected}. */
+        public JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
+            return MarketJourney.this.call(method, path, token, body, expected);
+        }
+
+        /** The same with an {@code Idempotency-Key}. */
+        public JsonNode callOnce(String key, String method, String path, Object body, int expected) throws IOException, InterruptedException {
+            return MarketJourney.this.send(method, path, token, body, expected, Map.of("Idempotency-Key", key));
+        }
+
+        public JsonNode enable(String pluginId, Map<String, String> config) throws IOException, InterruptedException {
+            return call("PUT", "/api/v1/plugins/" + pluginId + "/enablement", Map.of("config", config), 200);
+        }
+
+        public String member(String phone) throws IOException, InterruptedException {
+            return call("POST", "/api/v1/members", Map.of("phone", phone), 201).get("id").asText();
+        }
+    }
+
+    private String token(String email) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=memberhub-api&scope=organization&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.keycloakUrl() + "/realms/memberhub/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200, "sign in " + email).get("access_token").asText();
+    }
+
+    private JsonNode call(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
+        return send(method, path, token, body, expected, Map.of());
+    }
+
+    private JsonNode send(String method, String path, String token, Object body, int expected, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("Accept", "application/json");
+        Map<String, String> all = new HashMap<>(headers);
+        if (token != null) {
+            all.put("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        all.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return expect(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), expected, method + " " + path);
+    }
+
+    private static JsonNode expect(HttpResponse<String> response, int expected, String what) throws IOException {
+        if (response.statusCode() != expected) {
+            throw new AssertionError(what + " answered " + response.statusCode() + " instead of " + expected + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+}
