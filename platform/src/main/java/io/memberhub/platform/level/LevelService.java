@@ -39,6 +39,9 @@ public class LevelService {
     @Inject
     LevelReviews reviews;
 
+    @Inject
+    PluginMetricSource pluginMetrics;
+
     public List<LevelResponse> list(TenantBound call) {
         Map<UUID, Long> holders = holders(call);
         return em.createQuery("select l from Level l order by l.rank", Level.class).getResultStream()
@@ -116,6 +119,10 @@ public class LevelService {
         level.name = request.name().strip();
         level.rank = request.rank();
         level.upgradeRule = request.upgradeRule();
+        requireKnownPluginMetrics(tenant, "upgradeRule", request.upgradeRule());
+        if (request.retention() != null) {
+            requireKnownPluginMetrics(tenant, "retention.rule", request.retention().rule());
+        }
         level.pointsPercent = request.pointsPercent() == null ? 100 : request.pointsPercent();
         List<Benefit> benefits = request.benefits() == null ? List.of() : request.benefits();
         if (benefits.stream().map(Benefit::type).distinct().count() < benefits.size()) {
@@ -133,6 +140,24 @@ public class LevelService {
         level.retention = request.retention();
         level.prices = request.prices() == null || request.prices().isEmpty() ? null : Map.copyOf(request.prices());
         level.updatedAt = Instant.now();
+    }
+
+    /** A rule may only name metrics of plugins the merchant enabled: a typo would otherwise never be met. */
+    private void requireKnownPluginMetrics(TenantBound tenant, String field, Condition rule) {
+        switch (rule) {
+            case null -> {
+            }
+            case Condition.All all -> all.all().forEach(c -> requireKnownPluginMetrics(tenant, field, c));
+            case Condition.Any any -> any.any().forEach(c -> requireKnownPluginMetrics(tenant, field, c));
+            case Condition.Threshold ignored -> {
+            }
+            case Condition.PluginThreshold t -> {
+                if (!pluginMetrics.defines(tenant, t.plugin(), t.pluginMetric())) {
+                    throw ProblemException.invalidField(field, "names " + t.plugin() + ":" + t.pluginMetric()
+                            + ", which no plugin enabled for this merchant defines now; see GET /api/v1/level-metrics");
+                }
+            }
+        }
     }
 
     private void save(CallContext call, Level level) {

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -16,13 +17,45 @@ final class MemberFacts {
     private final String tenantId;
     private final UUID memberId;
     private final Instant asOf;
-    private final Map<String, Long> values = new HashMap<>();
+    private final Map<String, Long> values;
+    private final PluginValues plugins;
+    private final Map<String, OptionalLong> pluginValues;
+    private final boolean unknownCountsAsMet;
 
-    MemberFacts(EntityManager em, String tenantId, UUID memberId, Instant asOf) {
+    /** A plugin metric's value for this member, empty when the plugin cannot say. */
+    @FunctionalInterface
+    interface PluginValues {
+        OptionalLong value(String pluginId, String metric, Instant from, Instant to);
+    }
+
+    MemberFacts(EntityManager em, String tenantId, UUID memberId, Instant asOf, PluginValues plugins) {
+        this(em, tenantId, memberId, asOf, plugins, new HashMap<>(), new HashMap<>(), false);
+    }
+
+    private MemberFacts(EntityManager em, String tenantId, UUID memberId, Instant asOf, PluginValues plugins, Map<String, Long> values,
+                        Map<String, OptionalLong> pluginValues, boolean unknownCountsAsMet) {
         this.em = em;
         this.tenantId = tenantId;
         this.memberId = memberId;
         this.asOf = asOf;
+        this.plugins = plugins;
+        this.values = values;
+        this.pluginValues = pluginValues;
+        this.unknownCountsAsMet = unknownCountsAsMet;
+    }
+
+    /** The same facts for a retention rule: a plugin metric nobody can read keeps the member where they are. */
+    MemberFacts forRetention() {
+        return new MemberFacts(em, tenantId, memberId, asOf, plugins, values, pluginValues, true);
+    }
+
+    boolean unknownCountsAsMet() {
+        return unknownCountsAsMet;
+    }
+
+    OptionalLong pluginValue(String pluginId, String metric, Window window) {
+        Instant from = window == null ? null : window.start(asOf);
+        return pluginValues.computeIfAbsent(pluginId + ":" + metric + "@" + from, k -> plugins.value(pluginId, metric, from, asOf));
     }
 
     Instant asOf() {

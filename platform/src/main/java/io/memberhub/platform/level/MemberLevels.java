@@ -48,6 +48,9 @@ public class MemberLevels {
     LadderCache ladders;
 
     @Inject
+    PluginMetricSource pluginMetrics;
+
+    @Inject
     MemberLocks memberLocks;
 
     @Inject
@@ -270,7 +273,7 @@ public class MemberLevels {
             return;
         }
         List<Condition.Check> checks = new ArrayList<>();
-        boolean kept = retention.rule().evaluate(facts, checks);
+        boolean kept = retention.rule().evaluate(facts.forRetention(), checks);
         if (reviewNow && !pending && nextReview != null) {
             Instant following = nextReview;
             while (!following.isAfter(now)) {
@@ -440,7 +443,7 @@ public class MemberLevels {
         MemberLevelResponse.Downgrade downgrade = null;
         if (state.downgradeDue() != null && earned != null && earned.retention() != null) {
             List<Condition.Check> checks = new ArrayList<>();
-            earned.retention().rule().evaluate(facts, checks);
+            earned.retention().rule().evaluate(facts.forRetention(), checks);
             downgrade = new MemberLevelResponse.Downgrade(earned.ref(), state.downgradeDue(), checks);
         }
         return new MemberLevelResponse(memberId, effective == null ? null : effective.ref(), state.effectiveSince(ladder, now),
@@ -456,7 +459,8 @@ public class MemberLevels {
     }
 
     private MemberFacts facts(TenantBound tenant, UUID memberId) {
-        return new MemberFacts(em, tenant.tenantId().toString(), memberId, Instant.now());
+        return new MemberFacts(em, tenant.tenantId().toString(), memberId, Instant.now(),
+                (plugin, metric, from, to) -> pluginMetrics.value(tenant, plugin, metric, memberId, from, to));
     }
 
     private static LevelRef ref(Map<UUID, LevelRef> refs, UUID id) {

@@ -1,11 +1,13 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.platform.level.PluginMetricSource;
+import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.level.spi.LevelConditionType;
 import io.memberhub.plugin.api.level.spi.MetricWindow;
-import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -16,7 +18,7 @@ import java.util.UUID;
  * evaluation: the entry point a level rule naming {@code {"plugin": id, "metric": name}} calls.
  */
 @ApplicationScoped
-public class PluginLevelMetrics {
+public class PluginLevelMetrics implements PluginMetricSource {
 
     /** A plugin's metric as the console lists it. */
     public record PluginMetric(String pluginId, String metric, String description) {
@@ -37,9 +39,19 @@ public class PluginLevelMetrics {
         return metrics;
     }
 
+    @Override
+    public boolean defines(TenantBound tenant, String pluginId, String metric) {
+        return available(tenant).stream().anyMatch(m -> m.pluginId().equals(pluginId) && m.metric().equals(metric));
+    }
+
+    @Override
+    public OptionalLong value(TenantBound tenant, String pluginId, String metric, UUID memberId, Instant from, Instant to) {
+        return value(tenant, pluginId, metric, memberId, new MetricWindow(from, to));
+    }
+
     /**
      * The member's value of one plugin metric over the window; empty when the plugin is not enabled,
-     * has no such metric, failed or ran late (a rule that cannot be evaluated is not met).
+     * has no such metric, failed or ran late.
      */
     public OptionalLong value(TenantBound tenant, String pluginId, String metric, UUID memberId, MetricWindow window) {
         List<ActivePlugins.Active<LevelConditionType>> types = active.of(tenant, LevelConditionType.class).stream()

@@ -3,6 +3,7 @@ package io.memberhub.platform.plugin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -212,6 +213,31 @@ class PluginExtensionPointsTest {
                 .body("[0].type", equalTo("FREE_TRIAL_LESSON")).body("[0].pluginId", equalTo(courses));
         b.asOwner().get("/api/v1/members/" + memberB + "/plugin-benefits").then().statusCode(200).body("$", hasSize(0));
         a.asOwner().get("/api/v1/members/" + memberB + "/plugin-benefits").then().statusCode(404);
+
+        // Level rules use the plugin's metric: three courses make a Scholar, four a Master.
+        a.asOwner().body(Map.of("name", "Newcomer", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
+        a.asOwner().body(Map.of("name", "Scholar", "rank", 1,
+                "upgradeRule", Map.of("plugin", courses, "pluginMetric", "COURSE_PURCHASES", "atLeast", 3, "window", Map.of("months", 12))))
+                .post("/api/v1/levels").then().statusCode(201).body("upgradeRule.plugin", equalTo(courses));
+        a.asOwner().body(Map.of("name", "Master", "rank", 2,
+                "upgradeRule", Map.of("plugin", courses, "pluginMetric", "COURSE_PURCHASES", "atLeast", 4))).post("/api/v1/levels")
+                .then().statusCode(201);
+        a.asOwner().post("/api/v1/members/" + memberA + "/level/evaluate").then().statusCode(200)
+                .body("level.name", equalTo("Scholar"))
+                .body("next.level.name", equalTo("Master")).body("next.checks[0].metric", equalTo(courses + ":COURSE_PURCHASES"))
+                .body("next.checks[0].actual", equalTo(3)).body("next.checks[0].met", equalTo(false));
+        a.asOwner().body(Map.of("name", "Sage", "rank", 3, "upgradeRule", Map.of("plugin", courses, "pluginMetric", "LESSONS_TAUGHT",
+                "atLeast", 1))).post("/api/v1/levels").then().statusCode(400).body("errors[0].field", equalTo("upgradeRule"))
+                .body("errors[0].message", containsString("LESSONS_TAUGHT"));
+        b.asOwner().body(Map.of("name", "Scholar", "rank", 1,
+                "upgradeRule", Map.of("plugin", courses, "pluginMetric", "COURSE_PURCHASES", "atLeast", 3))).post("/api/v1/levels")
+                .then().statusCode(400);
+
+        // Disabled, the plugin cannot say: nobody is upgraded on its metric, and its check shows no value.
+        a.asOwner().delete("/api/v1/plugins/" + courses + "/enablement").then().statusCode(200);
+        String memberA2 = member(a, "17800000033");
+        a.asOwner().post("/api/v1/members/" + memberA2 + "/level/evaluate").then().statusCode(200)
+                .body("level.name", equalTo("Newcomer")).body("next.checks[0].actual", equalTo(null));
     }
 
     private static io.restassured.response.ValidatableResponse decide(io.restassured.specification.RequestSpecification as, String memberId,
