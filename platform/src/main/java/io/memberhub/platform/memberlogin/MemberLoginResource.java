@@ -47,8 +47,19 @@ public class MemberLoginResource {
                                 @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits of the code") String code) {
     }
 
+    /** {@code proof} is what the app got from the service, e.g. {@code {"code": "..."}} from WeChat's authorisation. */
+    public record ExternalLoginRequest(@NotBlank @Size(max = 63) String merchant,
+                                       @NotBlank @Pattern(regexp = ExternalLogins.PROVIDER, message = "must be a provider name such as wechat")
+                                       String provider,
+                                       @NotNull @Size(min = 1, max = 10) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 2048) String> proof,
+                                       @Size(min = 8, max = 128) String deviceId) {
+    }
+
     @Inject
     MemberLogin login;
+
+    @Inject
+    ExternalLogin external;
 
     @POST
     @Path("/sms-codes")
@@ -90,5 +101,17 @@ public class MemberLoginResource {
     @Operation(summary = "Finish a password login from a new device with the SMS code", description = "The device is trusted afterwards.")
     public MemberTokens.Tokens stepUp(@Valid @NotNull StepUpRequest request) {
         return login.stepUp(request.merchant(), request.challenge(), request.code());
+    }
+
+    @POST
+    @Path("/external-login")
+    @Operation(summary = "Sign in with another service (WeChat, QQ) through the merchant's login module",
+            description = "The module checks the proof with the service. A linked account signs its member in; an unlinked one with a "
+                    + "phone the service verified signs that phone in (registering the member the first time) and links it; without a "
+                    + "phone, 409 EXTERNAL_IDENTITY_NOT_LINKED: sign in by SMS once and link from POST /api/member/me/identities. "
+                    + "A proof the service turns down answers 401 EXTERNAL_LOGIN_REFUSED, a service asking to slow down 429 PROVIDER_BUSY, "
+                    + "a provider the merchant did not enable 404 LOGIN_PROVIDER_NOT_FOUND.")
+    public MemberTokens.Tokens external(@Valid @NotNull ExternalLoginRequest request) {
+        return external.signIn(request.merchant(), request.provider(), request.proof(), request.deviceId());
     }
 }

@@ -4,6 +4,7 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,18 @@ class ExtensionCalls {
     }
 
     <E, T> List<Answer<T>> askAll(List<ActivePlugins.Active<E>> extensions, ExtensionCall<E, T> work) {
+        return askAll(extensions, work, null);
+    }
+
+    /** With a time limit of its own instead of the guard's, for calls that wait on outside services (a login). */
+    <E, T> List<Answer<T>> askAll(List<ActivePlugins.Active<E>> extensions, ExtensionCall<E, T> work, Duration limit) {
         if (extensions.isEmpty()) {
             return List.of();
         }
-        List<Optional<T>> values = guard.callAll(extensions.stream()
-                .map(e -> new PluginGuard.Call<>(e.plugin(), e.enablement(), context -> work.call(e.extension(), context)))
-                .toList());
+        List<PluginGuard.Call<T>> calls = extensions.stream()
+                .map(e -> new PluginGuard.Call<T>(e.plugin(), e.enablement(), context -> work.call(e.extension(), context)))
+                .toList();
+        List<Optional<T>> values = limit == null ? guard.callAll(calls) : guard.callAll(calls, limit);
         List<Answer<T>> answers = new ArrayList<>(extensions.size());
         for (int i = 0; i < extensions.size(); i++) {
             answers.add(new Answer<>(extensions.get(i).plugin().id(), values.get(i)));

@@ -5,6 +5,7 @@ import io.memberhub.plugin.api.access.spi.AccessPolicy;
 import io.memberhub.plugin.api.benefit.spi.BenefitType;
 import io.memberhub.plugin.api.console.spi.ConsoleContribution;
 import io.memberhub.plugin.api.level.spi.LevelConditionType;
+import io.memberhub.plugin.api.login.spi.LoginProvider;
 import io.memberhub.plugin.api.message.SmsSender;
 import io.memberhub.plugin.api.route.spi.RouteHandler;
 import io.memberhub.plugin.api.starter.spi.StarterConfiguration;
@@ -56,7 +57,7 @@ public class PluginHost {
     /** The extension points the host looks up in each plugin. */
     static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class, AccessPolicy.class,
             RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class,
-            StarterConfiguration.class);
+            StarterConfiguration.class, LoginProvider.class);
 
     @ConfigProperty(name = "memberhub.plugins.dir")
     Path dir;

@@ -1,0 +1,141 @@
+package io.memberhub.platform.memberlogin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.memberhub.platform.Merchants;
+import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.SmsInbox;
+import io.memberhub.platform.plugin.PluginHost;
+import io.memberhub.platform.plugin.TestPlugins;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Members sign in with another service through a merchant's login plugin, and link or unlink its accounts. */
+@QuarkusTest
+class ExternalLoginTest {
+
+    /**
+     * The plugin stands for the service: a code "ok:subject:phone" is vouched for (phone optional),
+     * "expired" and "busy" are the service's refusals, "boom" is the service being unreachable.
+     */
+    private static final String PROVIDER = """
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.login.ExternalIdentity;
+            import io.memberhub.plugin.api.login.spi.LoginAnswer;
+            import io.memberhub.plugin.api.login.spi.LoginProvider;
+            import java.util.Map;
+            public class Provider implements LoginProvider {
+                public String provider() {
+                    return "chat";
+                }
+                public LoginAnswer identify(Map<String, String> proof, PluginContext context) {
+                    String code = proof.getOrDefault("code", "");
+                    switch (code) {
+                        case "expired": return LoginAnswer.refused(LoginAnswer.EXPIRED_PROOF, "40163 code been used");
+                        case "busy": return LoginAnswer.refused(LoginAnswer.PROVIDER_BUSY, "45011 api minute-quota reach limit");
+                        case "boom": throw new IllegalStateException("connect timed out");
+                        default:
+                            String[] parts = code.split(":", -1);
+                            if (parts.length != 3 || !parts[0].equals("ok")) {
+                                return LoginAnswer.refused(LoginAnswer.INVALID_PROOF, "40029 invalid code");
+                            }
+                            return LoginAnswer.identified(new ExternalIdentity("chat", parts[1], parts[2].isEmpty() ? null : parts[2], "Chatter"));
+                    }
+                }
+            }
+            """;
+
+    @Inject
+    PluginHost host;
+
+    @TempDir
+    Path build;
+
+    @Test
+    void aVerifiedPhoneRegistersAndLinksAndTheLinkSignsInAgain() throws IOException {
+        Merchant m = merchantWithProvider("chat-login");
+        String token = login(m, "ok:wx-1:13912340001").statusCode(200).extract().path("accessToken");
+        String memberId = Merchants.as(token).header("X-MemberHub-Tenant", m.slug()).get("/api/member/me").then().statusCode(200)
+                .body("phone", equalTo("13912340001")).extract().path("id");
+        Merchants.as(token).header("X-MemberHub-Tenant", m.slug()).get("/api/member/me/identities").then().statusCode(200)
+                .body("provider", equalTo(java.util.List.of("chat"))).body("[0].displayName", equalTo("Chatter"));
+
+        // The service shares no phone this time: the link finds the member.
+        String again = login(m, "ok:wx-1:").statusCode(200).extract().path("accessToken");
+        Merchants.as(again).header("X-MemberHub-Tenant", m.slug()).get("/api/member/me").then().body("id", equalTo(memberId));
+        m.asOwner().get("/api/v1/members?phone=13912340001").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void withoutAPhoneTheMemberSignsInBySmsOnceAndLinksTheAccount() throws IOException {
+        Merchant m = merchantWithProvider("chat-link");
+        login(m, "ok:wx-2:").statusCode(409).body("code", equalTo("EXTERNAL_IDENTITY_NOT_LINKED"));
+
+        String sms = SmsInbox.memberToken(m, "13912340002");
+        Merchants.as(sms).body(Map.of("provider", "chat", "proof", Map.of("code", "ok:wx-2:"))).post("/api/member/me/identities")
+                .then().statusCode(200).body("provider", equalTo(java.util.List.of("chat")));
+        String memberId = Merchants.as(sms).get("/api/member/me").then().extract().path("id");
+        String viaChat = login(m, "ok:wx-2:").statusCode(200).extract().path("accessToken");
+        Merchants.as(viaChat).get("/api/member/me").then().body("id", equalTo(memberId));
+
+        // Another member cannot take the account, nor link a second one of the same service.
+        String other = SmsInbox.memberToken(m, "13912340003");
+        Merchants.as(other).body(Map.of("provider", "chat", "proof", Map.of("code", "ok:wx-2:"))).post("/api/member/me/identities")
+                .then().statusCode(409).body("code", equalTo("IDENTITY_LINKED_ELSEWHERE"));
+        Merchants.as(sms).body(Map.of("provider", "chat", "proof", Map.of("code", "ok:wx-9:"))).post("/api/member/me/identities")
+                .then().statusCode(409).body("code", equalTo("PROVIDER_ALREADY_LINKED"));
+
+        Merchants.as(sms).delete("/api/member/me/identities/chat").then().statusCode(200).body("$", hasSize(0));
+        login(m, "ok:wx-2:").statusCode(409).body("code", equalTo("EXTERNAL_IDENTITY_NOT_LINKED"));
+        Merchants.as(sms).delete("/api/member/me/identities/chat").then().statusCode(404).body("code", equalTo("IDENTITY_NOT_FOUND"));
+    }
+
+    @Test
+    void refusalsAreTheMembersAndFailuresThePlugins() throws IOException {
+        Merchant m = merchantWithProvider("chat-refusals");
+        Merchant other = Merchants.signUp("chat-none");
+
+        login(m, "expired").statusCode(401).body("code", equalTo("EXTERNAL_LOGIN_REFUSED"))
+                .body("detail", org.hamcrest.Matchers.containsString("40163"));
+        login(m, "nonsense").statusCode(401).body("code", equalTo("EXTERNAL_LOGIN_REFUSED"));
+        login(m, "busy").statusCode(429).body("code", equalTo("PROVIDER_BUSY"));
+        m.asOwner().get("/api/v1/plugins").then().body("find { it.id == '" + pluginOf(m) + "' }.consecutiveFailures", equalTo(0));
+
+        login(m, "boom").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_UNAVAILABLE"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                m.asOwner().get("/api/v1/plugins").then().body("find { it.id == '" + pluginOf(m) + "' }.consecutiveFailures", equalTo(1)));
+        login(other, "ok:wx-3:13912340004").statusCode(404).body("code", equalTo("LOGIN_PROVIDER_NOT_FOUND"));
+        given().contentType(ContentType.JSON).body(Map.of("merchant", m.slug(), "provider", "Chat!", "proof", Map.of("code", "x")))
+                .post("/api/member/auth/external-login").then().statusCode(400);
+        m.asOwner().get("/api/v1/members?phone=13912340004").then().body("total", equalTo(0));
+    }
+
+    private final Map<String, String> plugins = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Merchant merchantWithProvider(String prefix) throws IOException {
+        String plugin = Merchants.uniqueSlug("chat");
+        host.install(TestPlugins.build(build, TestPlugins.Spec.of(plugin, "Provider", PROVIDER)));
+        Merchant m = Merchants.signUp(prefix);
+        m.asOwner().body(Map.of()).put("/api/v1/plugins/" + plugin + "/enablement").then().statusCode(200);
+        plugins.put(m.slug(), plugin);
+        return m;
+    }
+
+    private String pluginOf(Merchant m) {
+        return plugins.get(m.slug());
+    }
+
+    private static ValidatableResponse login(Merchant m, String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("merchant", m.slug(), "provider", "chat", "proof", Map.of("code", code),
+                "deviceId", "phone-of-test-1")).post("/api/member/auth/external-login").then();
+    }
+}
