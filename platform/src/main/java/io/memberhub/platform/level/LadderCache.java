@@ -25,6 +25,8 @@ class LadderCache {
     }
 
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    /** Bumped by every eviction: a ladder read while a change committed must not be cached after the change evicted it. */
+    private final Map<UUID, Long> generations = new ConcurrentHashMap<>();
 
     @Inject
     EntityManager em;
@@ -42,10 +44,12 @@ class LadderCache {
         if (entry != null && now - entry.loadedAt() < ttl.toNanos()) {
             return entry.ladder();
         }
+        long generation = generations.getOrDefault(tenant.tenantId(), 0L);
         Ladder ladder = new Ladder(em.createQuery("select l from Level l order by l.rank", Level.class)
                 .getResultStream().map(Rung::of).toList());
         if (!changedInThisTransaction(tenant)) {
-            entries.put(tenant.tenantId(), new Entry(ladder, now));
+            entries.compute(tenant.tenantId(), (id, cached) ->
+                    generations.getOrDefault(id, 0L) == generation ? new Entry(ladder, now) : cached);
         }
         return ladder;
     }
@@ -53,7 +57,7 @@ class LadderCache {
     /** Forgets the tenant's ladder now and again when the changing transaction ends. */
     void evictOnCompletion(TenantBound tenant) {
         UUID tenantId = tenant.tenantId();
-        entries.remove(tenantId);
+        evict(tenantId);
         transaction.putResource(key(tenantId), Boolean.TRUE);
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -62,9 +66,14 @@ class LadderCache {
 
             @Override
             public void afterCompletion(int status) {
-                entries.remove(tenantId);
+                evict(tenantId);
             }
         });
+    }
+
+    private void evict(UUID tenantId) {
+        generations.merge(tenantId, 1L, Long::sum);
+        entries.remove(tenantId);
     }
 
     private boolean changedInThisTransaction(TenantBound tenant) {
