@@ -17,5 +17,7 @@ public record FieldRequest(
         @Size(max = 500) String defaultValue,
         @Size(max = 100) List<@NotBlank @Size(max = 80) String> options,
         @JsonProperty("private") boolean privateField,
-        Integer position) {
+        Integer position,
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]:[A-Z][A-Z0-9_]{1,39}", message = "must be <pluginId>:<TYPE>, e.g. education:STUDENT_NUMBER")
+        String pluginType) {
 }

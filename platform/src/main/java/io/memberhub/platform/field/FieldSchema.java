@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * One tenant's custom fields at a point in time: validates member values against them and masks
@@ -16,8 +17,11 @@ public final class FieldSchema {
     public static final String MASK = "***";
 
     private final Map<String, FieldDefinition> byKey = new LinkedHashMap<>();
+    private final BiFunction<FieldDefinition, String, String> pluginCheck;
 
-    FieldSchema(List<FieldDefinition> definitions) {
+    /** {@code pluginCheck} says why a plugin refuses a value of a {@link FieldType#PLUGIN} field, or null. */
+    FieldSchema(List<FieldDefinition> definitions, BiFunction<FieldDefinition, String, String> pluginCheck) {
+        this.pluginCheck = pluginCheck;
         definitions.stream()
                 .sorted(Comparator.comparingInt(FieldDefinition::position).thenComparing(FieldDefinition::key))
                 .forEach(d -> byKey.put(d.key(), d));
@@ -94,8 +98,11 @@ public final class FieldSchema {
                 .forEach(key -> errors.add(new FieldError("fields." + key, "is not a defined member field")));
     }
 
-    private static void check(FieldDefinition field, String value, List<FieldError> errors) {
+    private void check(FieldDefinition field, String value, List<FieldError> errors) {
         String problem = field.reject(value);
+        if (problem == null && field.type() == FieldType.PLUGIN) {
+            problem = pluginCheck.apply(field, value);
+        }
         if (problem != null) {
             errors.add(new FieldError("fields." + field.key(), problem));
         }

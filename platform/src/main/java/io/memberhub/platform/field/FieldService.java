@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A tenant's custom member field definitions. */
 @ApplicationScoped
@@ -29,8 +30,12 @@ public class FieldService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PluginFieldChecks pluginChecks;
+
     public FieldSchema schema(TenantBound tenant) {
-        return new FieldSchema(fields.listAll().stream().map(MemberField::definition).toList());
+        return new FieldSchema(fields.listAll().stream().map(MemberField::definition).toList(),
+                (field, value) -> pluginChecks.rejection(tenant, field.pluginType(), value));
     }
 
     public List<FieldResponse> list(CallContext call) {
@@ -53,7 +58,8 @@ public class FieldService {
         field.type = request.type();
         field.createdAt = Instant.now();
         field.position = request.position() == null ? (int) fields.count() : request.position();
-        apply(field, request);
+        field.pluginType = request.pluginType();
+        apply(call, field, request);
         try {
             fields.persistAndFlush(field);
         } catch (PersistenceException e) {
@@ -73,10 +79,13 @@ public class FieldService {
         if (field.type != request.type()) {
             throw ProblemException.conflict("FIELD_TYPE_FIXED", "The type of field '" + key + "' cannot be changed; define a new field instead");
         }
+        if (!Objects.equals(field.pluginType, request.pluginType())) {
+            throw ProblemException.conflict("FIELD_TYPE_FIXED", "The plugin type of field '" + key + "' cannot be changed; define a new field instead");
+        }
         if (request.position() != null) {
             field.position = request.position();
         }
-        apply(field, request);
+        apply(call, field, request);
         return FieldResponse.of(field.definition());
     }
 
@@ -90,7 +99,7 @@ public class FieldService {
         fields.delete(field);
     }
 
-    private void apply(MemberField field, FieldRequest request) {
+    private void apply(TenantBound tenant, MemberField field, FieldRequest request) {
         List<String> options = request.options() == null ? List.of() : request.options().stream().map(String::strip).distinct().toList();
         List<FieldError> errors = new ArrayList<>();
         if (request.type() == FieldType.SINGLE_CHOICE && options.isEmpty()) {
@@ -99,9 +108,18 @@ public class FieldService {
         if (request.type() != FieldType.SINGLE_CHOICE && !options.isEmpty()) {
             errors.add(new FieldError("options", "only single-choice fields have options"));
         }
+        if ((request.type() == FieldType.PLUGIN) != (request.pluginType() != null)) {
+            errors.add(new FieldError("pluginType", "is given with type PLUGIN and only then"));
+        } else if (request.pluginType() != null && available(tenant).stream().noneMatch(t -> t.pluginType().equals(request.pluginType()))) {
+            errors.add(new FieldError("pluginType", "names " + request.pluginType()
+                    + ", which no plugin enabled for this merchant defines now; see GET /api/v1/member-field-types"));
+        }
         String defaultValue = request.defaultValue() == null || request.defaultValue().isBlank() ? null : request.defaultValue().strip();
         if (defaultValue != null && errors.isEmpty()) {
             String problem = request.type().reject(defaultValue, options);
+            if (problem == null && request.type() == FieldType.PLUGIN) {
+                problem = pluginChecks.rejection(tenant, request.pluginType(), defaultValue);
+            }
             if (problem != null) {
                 errors.add(new FieldError("defaultValue", problem));
             }
@@ -115,6 +133,11 @@ public class FieldService {
         field.options = new ArrayList<>(options);
         field.privateField = request.privateField();
         field.updatedAt = Instant.now();
+    }
+
+    /** The plugin field types a field of this merchant may use. */
+    public List<PluginFieldChecks.PluginFieldType> available(TenantBound tenant) {
+        return pluginChecks.available(tenant);
     }
 
     private MemberField find(String key) {

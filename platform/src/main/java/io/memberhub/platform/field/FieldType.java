@@ -44,6 +44,13 @@ public enum FieldType {
                 return "must be an http(s) image URL";
             }
         }
+    },
+    /** Checked by the plugin its field names ({@code pluginType}), beyond this length limit. */
+    PLUGIN {
+        @Override
+        String reject(String value, List<String> options) {
+            return value.length() > 500 ? "must be at most 500 characters" : null;
+        }
     };
 
     /** Why {@code value} is not acceptable for this type, or {@code null} when it is. */

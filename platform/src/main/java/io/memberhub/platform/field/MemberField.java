@@ -44,6 +44,9 @@ class MemberField extends TenantOwned {
     @Column(nullable = false)
     int position;
 
+    @Column(name = "plugin_type", updatable = false)
+    String pluginType;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -51,6 +54,6 @@ class MemberField extends TenantOwned {
     Instant updatedAt;
 
     FieldDefinition definition() {
-        return new FieldDefinition(key, label, type, required, defaultValue, List.copyOf(options), privateField, position);
+        return new FieldDefinition(key, label, type, required, defaultValue, List.copyOf(options), privateField, position, pluginType);
     }
 }

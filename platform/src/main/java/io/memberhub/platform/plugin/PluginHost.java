@@ -4,6 +4,7 @@ import io.memberhub.plugin.api.PluginApi;
 import io.memberhub.plugin.api.access.spi.AccessPolicy;
 import io.memberhub.plugin.api.benefit.spi.BenefitType;
 import io.memberhub.plugin.api.console.spi.ConsoleContribution;
+import io.memberhub.plugin.api.field.spi.MemberFieldType;
 import io.memberhub.plugin.api.level.spi.LevelConditionType;
 import io.memberhub.plugin.api.login.spi.LoginProvider;
 import io.memberhub.plugin.api.message.SmsSender;
@@ -57,7 +58,7 @@ public class PluginHost {
     /** The extension points the host looks up in each plugin. */
     static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class, AccessPolicy.class,
             RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class,
-            StarterConfiguration.class, LoginProvider.class);
+            StarterConfiguration.class, LoginProvider.class, MemberFieldType.class);
 
     @ConfigProperty(name = "memberhub.plugins.dir")
     Path dir;

@@ -107,6 +107,23 @@ class PluginExtensionPointsTest {
             }
             """;
 
+    /** Student numbers: S and 7 digits; the plugin refuses anything else in its own words. */
+    private static final String STUDENT_NUMBERS = """
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.field.spi.MemberFieldType;
+            public class StudentNumbers implements MemberFieldType {
+                public String type() {
+                    return "STUDENT_NUMBER";
+                }
+                public String description() {
+                    return "School student number: S and 7 digits";
+                }
+                public String rejection(String value, PluginContext context) {
+                    return value.matches("S[0-9]{7}") ? null : "is not a student number (S and 7 digits, e.g. S1234567)";
+                }
+            }
+            """;
+
     @Inject
     PluginHost host;
 
@@ -222,7 +239,7 @@ class PluginExtensionPointsTest {
         a.asOwner().body(Map.of("name", "Master", "rank", 2,
                 "upgradeRule", Map.of("plugin", courses, "pluginMetric", "COURSE_PURCHASES", "atLeast", 4))).post("/api/v1/levels")
                 .then().statusCode(201);
-        a.asOwner().post("/api/v1/members/" + memberA + "/level/evaluate").then().statusCode(200)
+        a.asOwner().post("/api/v1/members/" + memberA + "/level/evaluate").then().log().ifValidationFails().statusCode(200)
                 .body("level.name", equalTo("Scholar"))
                 .body("next.level.name", equalTo("Master")).body("next.checks[0].metric", equalTo(courses + ":COURSE_PURCHASES"))
                 .body("next.checks[0].actual", equalTo(3)).body("next.checks[0].met", equalTo(false));
@@ -238,6 +255,36 @@ class PluginExtensionPointsTest {
         String memberA2 = member(a, "17800000033");
         a.asOwner().post("/api/v1/members/" + memberA2 + "/level/evaluate").then().statusCode(200)
                 .body("level.name", equalTo("Newcomer")).body("next.checks[0].actual", equalTo(null));
+    }
+
+    @Test
+    void aPluginFieldTypeChecksEveryValueOfTheMerchantsFieldsOfThatType() throws IOException {
+        String school = install(TestPlugins.Spec.of(Merchants.uniqueSlug("school"), "StudentNumbers", STUDENT_NUMBERS));
+        Merchant a = Merchants.signUp("fields-a");
+        Merchant b = Merchants.signUp("fields-b");
+        a.asOwner().body(Map.of()).put("/api/v1/plugins/" + school + "/enablement").then().statusCode(200);
+        a.asOwner().get("/api/v1/member-field-types").then().statusCode(200).body("builtIn", hasItem("TEXT"))
+                .body("plugins.pluginType", hasItem(school + ":STUDENT_NUMBER"));
+
+        Map<String, Object> field = Map.of("key", "student_no", "label", "Student number", "type", "PLUGIN",
+                "pluginType", school + ":STUDENT_NUMBER");
+        a.asOwner().body(field).post("/api/v1/member-fields").then().statusCode(201).body("pluginType", equalTo(school + ":STUDENT_NUMBER"));
+        b.asOwner().body(field).post("/api/v1/member-fields").then().statusCode(400).body("errors[0].field", equalTo("pluginType"));
+        a.asOwner().body(Map.of("key", "club", "label", "Club", "type", "TEXT", "pluginType", school + ":STUDENT_NUMBER"))
+                .post("/api/v1/member-fields").then().statusCode(400);
+
+        a.asOwner().body(Map.of("phone", "17800000041", "fields", Map.of("student_no", "12345"))).post("/api/v1/members").then()
+                .statusCode(400).body("errors[0].field", equalTo("fields.student_no"))
+                .body("errors[0].message", containsString("S and 7 digits"));
+        a.asOwner().get("/api/v1/members?phone=17800000041").then().body("total", equalTo(0));
+        String member = a.asOwner().body(Map.of("phone", "17800000041", "fields", Map.of("student_no", "S1234567")))
+                .post("/api/v1/members").then().statusCode(201).body("fields.student_no", equalTo("S1234567")).extract().path("id");
+
+        // Without the plugin nobody can vouch for new values: they are refused, the stored ones stay readable.
+        a.asOwner().delete("/api/v1/plugins/" + school + "/enablement").then().statusCode(200);
+        a.asOwner().body(Map.of("fields", Map.of("student_no", "S7654321"))).patch("/api/v1/members/" + member).then().statusCode(400)
+                .body("errors[0].message", containsString("cannot be checked now"));
+        a.asOwner().get("/api/v1/members/" + member).then().statusCode(200).body("fields.student_no", equalTo("S1234567"));
     }
 
     private static io.restassured.response.ValidatableResponse decide(io.restassured.specification.RequestSpecification as, String memberId,
