@@ -111,11 +111,13 @@ class GymPackIT {
         allDay(gym);
         String member = gym.member("13900000031");
 
-        Map<String, Object> in = passage("desk-1", member, "lobby", "IN");
-        JsonNode first = gym.call("POST", "/api/v1/ext/gym/passages", in, 201);
+        MarketJourney.Device gate = gym.device("Lobby gate", "GATE");
+
+        Map<String, Object> in = passage("gate-1:0001", member, "lobby", "IN");
+        JsonNode first = gate.call("POST", "/api/v1/ext/gym/passages", in, 201);
         assertThat(first.get("visit").asBoolean()).isTrue();
-        assertThat(gym.call("POST", "/api/v1/ext/gym/passages", in, 200).get("replayed").asBoolean()).isTrue();
-        JsonNode reused = gym.call("POST", "/api/v1/ext/gym/passages", passage("desk-1", member, "lobby", "OUT"), 409);
+        assertThat(gate.call("POST", "/api/v1/ext/gym/passages", in, 200).get("replayed").asBoolean()).isTrue();
+        JsonNode reused = gate.call("POST", "/api/v1/ext/gym/passages", passage("gate-1:0001", member, "lobby", "OUT"), 409);
         assertThat(reused.get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
         JsonNode inside = decide(gym, member, "lobby");
@@ -124,6 +126,7 @@ class GymPackIT {
         assertThat(gym.call("GET", "/api/v1/ext/gym/presence?zone=lobby", null, 200).findValuesAsText("memberId")).containsExactly(member);
 
         gym.call("POST", "/api/v1/ext/gym/passages", passage("desk-2", member, "lobby", "OUT"), 201);
+        gate.call("PUT", "/api/v1/ext/gym/zones/lobby", Map.of(), 403);
         assertThat(decide(gym, member, "lobby").get("decision").asText()).isEqualTo("ALLOW");
         assertThat(gym.call("GET", "/api/v1/ext/gym/presence", null, 200)).isEmpty();
         assertThat(gym.call("GET", "/api/v1/members/" + member + "/level", null, 200).get("level").get("name").asText()).isEqualTo(TRIAL);

@@ -25,7 +25,7 @@ public class PassageRoutes implements RouteHandler {
 
     @Override
     public RouteResponse handle(RouteRequest request, PluginContext context) {
-        if (!Routes.staff(request)) {
+        if (!Routes.staffOrDevice(request)) {
             return RouteResponse.notFound();
         }
         if (request.method().equals("GET") && request.path().equals("/presence")) {

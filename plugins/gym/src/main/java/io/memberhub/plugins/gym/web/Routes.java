@@ -17,7 +17,8 @@ public final class Routes {
         return request.audience() == RouteRequest.Audience.STAFF && MANAGERS.contains(request.role());
     }
 
-    public static boolean staff(RouteRequest request) {
+    /** The merchant's staff and its devices (role {@code device}): the gates report passages as staff at the desk do. */
+    public static boolean staffOrDevice(RouteRequest request) {
         return request.audience() == RouteRequest.Audience.STAFF;
     }
 

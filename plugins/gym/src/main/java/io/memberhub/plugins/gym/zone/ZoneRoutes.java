@@ -23,7 +23,7 @@ public class ZoneRoutes implements RouteHandler {
 
     @Override
     public RouteResponse handle(RouteRequest request, PluginContext context) {
-        if (!Routes.staff(request) || !(request.path().equals(PREFIX) || request.path().startsWith(PREFIX + "/"))) {
+        if (!Routes.staffOrDevice(request) || !(request.path().equals(PREFIX) || request.path().startsWith(PREFIX + "/"))) {
             return RouteResponse.notFound();
         }
         String name = request.path().length() > PREFIX.length() + 1 ? request.path().substring(PREFIX.length() + 1) : null;
