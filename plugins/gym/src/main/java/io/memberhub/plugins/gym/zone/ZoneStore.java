@@ -43,6 +43,7 @@ public final class ZoneStore {
     }
 
     public static void save(PluginContext context, Zone zone) {
+        // The defaults go in first, or a merchant's first edit would leave the other default zones unwritten for good.
         list(context);
         Map<String, Object> row = row(zone);
         if (context.tables().update(TABLE, Map.of("name", zone.name()), row) == 0) {
