@@ -113,6 +113,32 @@ public final class MarketJourney implements AutoCloseable {
         public String member(String phone) throws IOException, InterruptedException {
             return call("POST", "/api/v1/members", Map.of("phone", phone), 201).get("id").asText();
         }
+
+        /** Registers a device (a gate, a scanner) of this merchant and signs it in with its client credentials. */
+        public Device device(String name, String kind) throws IOException, InterruptedException {
+            JsonNode credentials = call("POST", "/api/v1/devices", Map.of("name", name, "kind", kind), 201);
+            String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(credentials.get("clientId").asText(), StandardCharsets.UTF_8)
+                    + "&client_secret=" + URLEncoder.encode(credentials.get("clientSecret").asText(), StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.get("tokenUrl").asText()))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+            return new Device(expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200, "sign device " + name + " in")
+                    .get("access_token").asText());
+        }
+    }
+
+    /** A merchant's device as the API sees it, with its own token. */
+    public final class Device {
+
+        private final String token;
+
+        private Device(String token) {
+            this.token = token;
+        }
+
+        /** Calls the API as the device and fails the test unless the status is {@code expected}. */
+        public JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
+            return MarketJourney.this.call(method, path, token, body, expected);
+        }
     }
 
     private String token(String email) throws IOException, InterruptedException {

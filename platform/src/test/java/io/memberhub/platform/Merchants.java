@@ -64,6 +64,16 @@ public final class Merchants {
         return ConfigProvider.getConfig().getValue("memberhub.keycloak.url", String.class);
     }
 
+    /** Registers a gate of the merchant and returns a token it got with its client credentials. */
+    public static String gateToken(Merchant merchant, String name) {
+        var device = merchant.asOwner().body(Map.of("name", name, "kind", "GATE")).post("/api/v1/devices").then().statusCode(201)
+                .extract().jsonPath();
+        return given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", device.getString("clientId"))
+                .formParam("client_secret", device.getString("clientSecret")).post(device.getString("tokenUrl"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     /** Invites staff with a known password and returns their token. */
     public static String staffToken(Merchant merchant, String role) {
         String email = role + "-" + SEQUENCE.incrementAndGet() + "@" + merchant.slug() + ".test";

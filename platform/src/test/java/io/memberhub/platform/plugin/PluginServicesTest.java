@@ -121,6 +121,10 @@ class PluginServicesTest {
         a.asOwner().get("/api/v1/ext/" + plugin + "/nothing-here").then().statusCode(404).body("code", equalTo("PLUGIN_ROUTE_NOT_FOUND"));
         b.asOwner().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(404).body("code", equalTo("PLUGIN_ROUTE_NOT_FOUND"));
 
+        // A gate of merchant A reaches A's plugin routes with its own credentials, and the plugin is told it is a device.
+        Merchants.as(Merchants.gateToken(a, "Front gate")).get("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
+                .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("device"));
+
         String phone = "17700000001";
         String memberId = member(a, phone);
         Merchants.as(SmsInbox.memberToken(a, phone)).get("/api/member/ext/" + plugin + "/hello").then().statusCode(200)

@@ -8,13 +8,14 @@ import java.util.UUID;
 /**
  * A request to a plugin's route, after the platform authenticated it.
  *
- * @param audience who calls: staff (then {@code role} is {@code owner}, {@code admin} or {@code operator}) or a member
+ * @param audience who calls: the merchant's staff or devices (then {@code role} says which) or a member
  * @param method   {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}
  * @param path     the path after the plugin id, starting with {@code /}, e.g. {@code /courses/42}
  * @param query    query parameters
  * @param body     the request body as UTF-8 text (at most 256 KiB), or null
  * @param memberId the signed-in member for {@link Audience#MEMBER}, else null
- * @param role     the staff member's role for {@link Audience#STAFF}, else null
+ * @param role     for {@link Audience#STAFF} the staff member's role ({@code owner}, {@code admin}, {@code operator}) or
+ *                 {@code device} for one of the merchant's registered devices (a gate, a scanner, an integration); else null
  */
 @InterfaceStability.Evolving
 public record RouteRequest(Audience audience, String method, String path, Map<String, List<String>> query, String contentType,
