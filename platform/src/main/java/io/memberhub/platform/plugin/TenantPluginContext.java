@@ -4,13 +4,16 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.PluginStorage;
 import io.memberhub.plugin.api.PluginTables;
 import io.memberhub.plugin.api.TenantRef;
+import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
 import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
+import io.memberhub.plugin.api.wallet.WalletApi;
 import io.memberhub.platform.pluginapi.PluginServices;
 import java.util.Map;
 
@@ -54,5 +57,20 @@ record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginS
     @Override
     public VisitApi visits() {
         return services.visits();
+    }
+
+    @Override
+    public TagApi tags() {
+        return services.tags();
+    }
+
+    @Override
+    public WalletApi wallet() {
+        return services.wallet();
+    }
+
+    @Override
+    public ActivityApi activity() {
+        return services.activity();
     }
 }

@@ -1,19 +1,26 @@
 package io.memberhub.platform.pluginapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberhub.platform.activity.ActivityIngestion;
 import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.level.LevelPurchases;
 import io.memberhub.platform.level.LevelService;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.points.PluginPointChanges;
+import io.memberhub.platform.tag.Tags;
 import io.memberhub.platform.visit.VisitService;
+import io.memberhub.platform.wallet.WalletService;
+import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
 import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
+import io.memberhub.plugin.api.wallet.WalletApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,7 +34,7 @@ public class PluginServices {
 
     /** The services one call into a plugin gets. */
     public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events, LevelApi levels,
-                        VisitApi visits) {
+                        VisitApi visits, TagApi tags, WalletApi wallet, ActivityApi activity) {
     }
 
     @Inject
@@ -57,9 +64,22 @@ public class PluginServices {
     @Inject
     VisitService visits;
 
+    @Inject
+    Tags tags;
+
+    @Inject
+    WalletService wallet;
+
+    @Inject
+    ActivityIngestion activity;
+
+    @Inject
+    ObjectMapper json;
+
     public Bound bind(PluginCaller caller) {
         return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
                 new ContextHttp(caller, http), new ContextEvents(caller, events),
-                new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits));
+                new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits),
+                new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json));
     }
 }

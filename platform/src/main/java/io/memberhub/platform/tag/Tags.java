@@ -110,26 +110,38 @@ public class Tags {
 
     /** Puts a manual tag on a member; doing it again changes nothing. */
     public List<MemberTagResponse> tag(CallContext call, UUID memberId, UUID tagId) {
+        tag(call, memberId, tagId, "STAFF");
+        return tagsOf(call, memberId);
+    }
+
+    /** Puts a manual tag on a member for {@code by} (STAFF, or {@code plugin:<id>}); false when it was on already. */
+    public boolean tag(TenantBound call, UUID memberId, UUID tagId, String by) {
         TagResponse tag = manual(call, tagId);
         locks.lockLive(call, memberId);
         int added = em.createNativeQuery("insert into member_tag (tenant_id, tag_id, member_id, tagged_at) values (?1, ?2, ?3, now()) "
                         + "on conflict do nothing")
                 .setParameter(1, call.tenantId().toString()).setParameter(2, tagId).setParameter(3, memberId).executeUpdate();
         if (added == 1) {
-            outbox.append(call, "TagAdded", "member", memberId, Map.of("memberId", memberId, "tagId", tagId, "tag", tag.name(), "by", "STAFF"));
+            outbox.append(call, "TagAdded", "member", memberId, Map.of("memberId", memberId, "tagId", tagId, "tag", tag.name(), "by", by));
         }
-        return tagsOf(call, memberId);
+        return added == 1;
     }
 
     public List<MemberTagResponse> untag(CallContext call, UUID memberId, UUID tagId) {
+        untag(call, memberId, tagId, "STAFF");
+        return tagsOf(call, memberId);
+    }
+
+    /** Takes a manual tag off a member for {@code by}; false when it was not on. */
+    public boolean untag(TenantBound call, UUID memberId, UUID tagId, String by) {
         TagResponse tag = manual(call, tagId);
         locks.lockLive(call, memberId);
         int removed = em.createNativeQuery("delete from member_tag where tag_id = ?1 and member_id = ?2")
                 .setParameter(1, tagId).setParameter(2, memberId).executeUpdate();
         if (removed == 1) {
-            outbox.append(call, "TagRemoved", "member", memberId, Map.of("memberId", memberId, "tagId", tagId, "tag", tag.name(), "by", "STAFF"));
+            outbox.append(call, "TagRemoved", "member", memberId, Map.of("memberId", memberId, "tagId", tagId, "tag", tag.name(), "by", by));
         }
-        return tagsOf(call, memberId);
+        return removed == 1;
     }
 
     public List<MemberTagResponse> tagsOf(TenantBound tenant, UUID memberId) {

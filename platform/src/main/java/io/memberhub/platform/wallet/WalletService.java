@@ -78,7 +78,7 @@ public class WalletService {
         });
     }
 
-    public Outcome<PaymentResponse> pay(CallContext call, String key, PaymentRequest request) {
+    public Outcome<PaymentResponse> pay(TenantBound call, String key, PaymentRequest request) {
         return idempotent.run(call, "wallet-payment", key, request, PaymentResponse.class, () -> {
             members.requireLive(call, request.memberId());
             return payInTransaction(call, request.memberId(), request.externalId(), request.amount());

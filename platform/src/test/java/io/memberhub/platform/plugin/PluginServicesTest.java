@@ -91,6 +91,22 @@ class PluginServicesTest {
                         case "/visit":
                             return RouteResponse.json(200, "{\\"recorded\\":" + context.visits().record(UUID.fromString(r.queryParam("member")),
                                     r.queryParam("id"), "lobby", java.time.Instant.parse(r.queryParam("at"))) + "}");
+                        case "/tags":
+                            return RouteResponse.json(200, "{\\"tags\\":\\"" + context.tags().of(UUID.fromString(r.queryParam("member"))) + "\\"}");
+                        case "/tag":
+                            return RouteResponse.json(200, "{\\"changed\\":" + ("off".equals(r.queryParam("do"))
+                                    ? context.tags().remove(UUID.fromString(r.queryParam("member")), r.queryParam("tag"))
+                                    : context.tags().add(UUID.fromString(r.queryParam("member")), r.queryParam("tag"))) + "}");
+                        case "/pay": {
+                            var paid = context.wallet().pay(UUID.fromString(r.queryParam("member")), Long.parseLong(r.queryParam("amount")),
+                                    "booking-" + r.queryParam("key"), r.queryParam("key"));
+                            return RouteResponse.json(200, "{\\"balance\\":" + paid.balance() + ",\\"replayed\\":" + paid.replayed()
+                                    + ",\\"read\\":" + context.wallet().balance(paid.memberId()) + "}");
+                        }
+                        case "/activity":
+                            return RouteResponse.json(200, "{\\"recorded\\":" + context.activity().record(UUID.fromString(r.queryParam("member")),
+                                    r.queryParam("type"), java.time.Instant.now().minusSeconds(30), "course-7", "{\\"chapter\\":3}",
+                                    r.queryParam("key")) + "}");
                         default:
                             return RouteResponse.notFound();
                     }
@@ -99,7 +115,7 @@ class PluginServicesTest {
             """;
 
     private static final String ALL_PERMISSIONS = "members:read, points:write, coupons:write, http:outbound, events:publish, levels:read, "
-            + "visits:write";
+            + "visits:write, tags:write, wallet:write, activity:write";
 
     @Inject
     PluginHost host;
@@ -272,6 +288,44 @@ class PluginServicesTest {
                 .body("code", equalTo("PERMISSION_DENIED")).body("message", containsString("levels:read"));
         m.asOwner().get("/api/v1/ext/" + noLevels + "/try-visit?member=" + member + "&id=gate-9&at=" + at).then().statusCode(409)
                 .body("message", containsString("visits:write"));
+    }
+
+    @Test
+    void tagsWalletAndActivityActForTheMerchantAsThePlugin() throws IOException {
+        String plugin = install(ALL_PERMISSIONS);
+        Merchant m = Merchants.signUp("plugin-tags-wallet");
+        enable(m, plugin);
+        String member = member(m, "17700000051");
+        m.asOwner().body(Map.of("name", "Referrer")).post("/api/v1/tags").then().statusCode(201);
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/tag?member=" + member + "&tag=Referrer").then().statusCode(200).body("changed", equalTo(true));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/tag?member=" + member + "&tag=Referrer").then().body("changed", equalTo(false));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/tags?member=" + member).then().body("tags", equalTo("[Referrer]"));
+        m.asOwner().get("/api/v1/members/" + member + "/tags").then().body("name", org.hamcrest.Matchers.hasItem("Referrer"));
+        assertThat(TenantSql.query(m.id(), "select cast(payload as text) as p from outbox_event where type = 'TagAdded'").getFirst().get("p")
+                .toString()).contains("plugin:" + plugin);
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-tag?member=" + member + "&tag=Nobody").then().statusCode(409)
+                .body("code", equalTo("TAG_NOT_FOUND"));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/tag?member=" + member + "&tag=Referrer&do=off").then().body("changed", equalTo(true));
+
+        m.asOwner().header("Idempotency-Key", "top-1").body(Map.of("memberId", member, "externalId", "top-1", "amount", 10_000, "channel", "counter",
+                "paidAt", java.time.Instant.now().minusSeconds(60).toString()))
+                .post("/api/v1/top-ups").then().statusCode(201);
+        m.asOwner().get("/api/v1/ext/" + plugin + "/pay?member=" + member + "&amount=3000&key=b1").then().statusCode(200)
+                .body("balance", equalTo(7_000)).body("replayed", equalTo(false)).body("read", equalTo(7_000));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/pay?member=" + member + "&amount=3000&key=b1").then().body("balance", equalTo(7_000))
+                .body("replayed", equalTo(true));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-pay?member=" + member + "&amount=8000&key=b2").then().statusCode(409)
+                .body("code", equalTo("INSUFFICIENT_BALANCE"));
+        m.asOwner().get("/api/v1/members/" + member + "/wallet").then().body("balance", equalTo(7_000)).body("consistent", equalTo(true));
+
+        m.asOwner().get("/api/v1/ext/" + plugin + "/activity?member=" + member + "&type=BROWSE&key=a1").then().statusCode(200)
+                .body("recorded", equalTo(true));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/activity?member=" + member + "&type=BROWSE&key=a1").then().body("recorded", equalTo(false));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/try-activity?member=" + member + "&type=MOON_LANDING&key=a2").then().statusCode(409)
+                .body("code", equalTo("UNKNOWN_ACTIVITY_TYPE"));
+        m.asOwner().get("/api/v1/members/" + member + "/activity").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].source", equalTo("PLUGIN")).body("items[0].attributes.chapter", equalTo(3));
     }
 
     private String install(String permissions) throws IOException {

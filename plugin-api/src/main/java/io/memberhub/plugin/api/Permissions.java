@@ -26,6 +26,21 @@ public final class Permissions {
     /** {@link io.memberhub.plugin.api.visit.VisitApi#record}. Since 1.1.0. */
     public static final String VISITS_WRITE = "visits:write";
 
+    /** {@link io.memberhub.plugin.api.tag.TagApi#of}. Since 1.1.0. */
+    public static final String TAGS_READ = "tags:read";
+
+    /** {@link io.memberhub.plugin.api.tag.TagApi}: put and take off manual tags (reading included). Since 1.1.0. */
+    public static final String TAGS_WRITE = "tags:write";
+
+    /** {@link io.memberhub.plugin.api.wallet.WalletApi#balance}. Since 1.1.0. */
+    public static final String WALLET_READ = "wallet:read";
+
+    /** {@link io.memberhub.plugin.api.wallet.WalletApi#pay} (balance included). Since 1.1.0. */
+    public static final String WALLET_WRITE = "wallet:write";
+
+    /** {@link io.memberhub.plugin.api.activity.ActivityApi#record}. Since 1.1.0. */
+    public static final String ACTIVITY_WRITE = "activity:write";
+
     private Permissions() {
     }
 }

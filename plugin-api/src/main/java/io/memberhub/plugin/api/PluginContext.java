@@ -1,12 +1,15 @@
 package io.memberhub.plugin.api;
 
+import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
 import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.points.PointsApi;
+import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
+import io.memberhub.plugin.api.wallet.WalletApi;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,4 +66,13 @@ public interface PluginContext {
 
     /** Visits of the merchant's members ({@link Permissions#VISITS_WRITE}). Since plugin-api 1.1.0. */
     VisitApi visits();
+
+    /** The merchant's member tags ({@link Permissions#TAGS_READ}, {@link Permissions#TAGS_WRITE}). Since plugin-api 1.1.0. */
+    TagApi tags();
+
+    /** Members' stored value ({@link Permissions#WALLET_READ}, {@link Permissions#WALLET_WRITE}). Since plugin-api 1.1.0. */
+    WalletApi wallet();
+
+    /** Members' activity timeline ({@link Permissions#ACTIVITY_WRITE}). Since plugin-api 1.1.0. */
+    ActivityApi activity();
 }
