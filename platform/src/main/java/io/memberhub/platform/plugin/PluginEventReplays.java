@@ -70,6 +70,14 @@ public class PluginEventReplays {
         return new EventReplayResponse(pluginId, request.from(), count);
     }
 
+    public EventReplayBacklog backlog(CallContext call, String pluginId) {
+        long waiting = ((Number) em.createNativeQuery("select count(*) from plugin_event_replay where tenant_id = ?1 and plugin_id = ?2")
+                .setParameter(1, call.tenantId().toString())
+                .setParameter(2, pluginId)
+                .getSingleResult()).longValue();
+        return new EventReplayBacklog(pluginId, waiting);
+    }
+
     /**
      * Takes up to {@code batch} of the tenant's queued events, oldest first, and hands each to
      * {@code handOn} with the plugin it is for, in this transaction: the rows go only if it commits.

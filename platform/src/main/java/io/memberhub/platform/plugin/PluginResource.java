@@ -91,4 +91,12 @@ public class PluginResource {
     public Response replayEvents(@PathParam("id") String id, @Valid @NotNull EventReplayRequest request) {
         return Response.accepted(replays.queue(currentCall.get(), id, request)).build();
     }
+
+    @GET
+    @Path("/{id}/event-replays")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "How many of your events still wait to be handed to the plugin again", description = "0 once replays are done.")
+    public EventReplayBacklog replayBacklog(@PathParam("id") String id) {
+        return replays.backlog(currentCall.get(), id);
+    }
 }
