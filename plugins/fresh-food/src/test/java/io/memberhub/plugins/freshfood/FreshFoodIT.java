@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +64,7 @@ class FreshFoodIT {
                 .containsExactly(4L, 8L, 15L);
         assertThat(levels.get(3).at("/benefits/0/type").asText()).isEqualTo("FREE_SHIPPING_OVER");
         assertThat(levels.get(3).at("/benefits/0/value").asLong()).isEqualTo(5_900);
-        JsonNode config = pluginConfig(grocer);
+        JsonNode config = starter.get("settings");
         assertThat(config.get("memberDay").asText()).isEqualTo("WEDNESDAY");
         assertThat(config.get("memberDayMultiplier").asText()).isEqualTo("2");
         assertThat(config.get("timeZone").asText()).isEqualTo("Asia/Shanghai");
@@ -128,11 +127,5 @@ class FreshFoodIT {
 
     private static JsonNode quote(MarketJourney.Merchant merchant, String memberId, long amount) throws Exception {
         return merchant.call("POST", "/api/v1/checkout/quote", Map.of("memberId", memberId, "amount", amount, "shippingFee", 800), 200);
-    }
-
-    private static JsonNode pluginConfig(MarketJourney.Merchant merchant) throws Exception {
-        List<JsonNode> plugins = new ArrayList<>();
-        merchant.call("GET", "/api/v1/plugins", null, 200).forEach(plugins::add);
-        return plugins.stream().filter(p -> p.get("id").asText().equals("fresh-food")).findFirst().orElseThrow().get("config");
     }
 }
