@@ -13,7 +13,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,9 +73,13 @@ class PluginEventReplayWorker {
         }
         TenantBound tenant = TenantBound.of(leased.get());
         try {
-            while (replays.handOnNext(tenant, batch, worker, LEASE, (pluginId, event) -> handOn(tenant, pluginId, event)) > 0) {
-                // the next batch
-            }
+            int taken;
+            do {
+                // Looked up once a batch: a plugin disabled meanwhile drops out at the next one.
+                Map<String, List<ActivePlugins.Active<EventListener>>> listeners = new HashMap<>();
+                taken = replays.handOnNext(tenant, batch, worker, LEASE, (pluginId, event) -> handOn(
+                        listeners.computeIfAbsent(pluginId, id -> replays.listenersOf(tenant, id)), event));
+            } while (taken > 0);
             replays.release(tenant, worker);
         } catch (PluginEventReplays.LeaseLost lost) {
             LOG.warnf("Lost the lease on the event replays of tenant %s; another worker carries on", tenant.tenantId());
@@ -81,8 +87,7 @@ class PluginEventReplayWorker {
         return true;
     }
 
-    private void handOn(TenantBound tenant, String pluginId, DomainEvent event) {
-        List<ActivePlugins.Active<EventListener>> listeners = replays.listenersOf(tenant, pluginId);
+    private void handOn(List<ActivePlugins.Active<EventListener>> listeners, DomainEvent event) {
         if (!listeners.isEmpty()) {
             delivery.handTo(listeners, event);
         }
