@@ -113,6 +113,19 @@ class FreshFoodIT {
                 .as("Wednesday is no longer member day").isEqualTo(BASE_POINTS);
     }
 
+    @Test
+    void aMemberDayThePackCannotReadEarnsNormalPointsAndShowsAsThePluginsFailure() throws Exception {
+        MarketJourney.Merchant grocer = market.merchant("Typo Market");
+        grocer.enable("fresh-food", Map.of("memberDay", "Wednesdays"));
+        String shopper = grocer.member("13900000004");
+
+        assertThat(order(grocer, shopper, Instant.now().minusSeconds(60))).isEqualTo(BASE_POINTS);
+        JsonNode plugin = grocer.call("GET", "/api/v1/plugins", null, 200).findParents("id").stream()
+                .filter(p -> p.get("id").asText().equals("fresh-food")).findFirst().orElseThrow();
+        assertThat(plugin.at("/calls/failures").asLong()).isEqualTo(1);
+        assertThat(plugin.get("consecutiveFailures").asInt()).isEqualTo(1);
+    }
+
     private long order(MarketJourney.Merchant merchant, String memberId, Instant paidAt) throws Exception {
         String externalId = "fresh-" + orders.incrementAndGet() + "-" + System.nanoTime();
         return merchant.callOnce(externalId, "POST", "/api/v1/orders", Map.of("memberId", memberId, "externalId", externalId,
