@@ -15,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Hands a merchant's events to the {@link EventListener}s of the plugins it enabled. Events come
  * from the outbox relay on a channel of their own (a consumer group of its own on Kafka), so they
  * arrive after the change committed and at least once: an event recorded just before the instance
- * died reaches plugins when the relay publishes it. The inbox makes each plugin hear an event once.
+ * died reaches plugins when the relay publishes it. The inbox makes each plugin hear an event once
+ * (a merchant may ask for events again: {@link PluginEventReplays}).
  * The event is acknowledged after every listener was called: a listener that fails or runs late is
  * counted by the guard like any plugin call, and the event is handled for it all the same, so one
  * broken plugin cannot hold up the relay. One merchant's events arrive in the order they were recorded.
@@ -51,14 +52,19 @@ public class PluginEventDelivery {
         if (listeners.isEmpty()) {
             return;
         }
+        inbox.deliverOnce(event, event.id(), listeners.stream().map(listener -> listener.plugin().id()).distinct().toList(),
+                fresh -> handTo(listeners.stream().filter(listener -> fresh.contains(listener.plugin().id())).toList(), event));
+    }
+
+    /** Calls the listeners with the event, all at once through the guard; also how a replay hands events on again. */
+    void handTo(List<ActivePlugins.Active<EventListener>> listeners, DomainEvent event) {
         PlatformEvent heard = new PlatformEvent(event.id().toString(), event.type(), event.aggregateType(), event.aggregateId(),
                 event.createdAt(), event.payloadJson());
-        inbox.deliverOnce(event, event.id(), listeners.stream().map(listener -> listener.plugin().id()).distinct().toList(),
-                fresh -> guard.callAll(listeners.stream().filter(listener -> fresh.contains(listener.plugin().id()))
-                        .map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(), context -> {
-                            listener.extension().onEvent(heard, context);
-                            return Boolean.TRUE;
-                        })).toList()));
+        guard.callAll(listeners.stream()
+                .map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(), context -> {
+                    listener.extension().onEvent(heard, context);
+                    return Boolean.TRUE;
+                })).toList());
     }
 
     /** A plugin does not hear its own events: a listener that publishes would otherwise feed itself. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +28,9 @@ public class PluginResource {
 
     @Inject
     PluginStarters starters;
+
+    @Inject
+    PluginEventReplays replays;
 
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
@@ -73,5 +77,26 @@ public class PluginResource {
                     + "like any of yours. 409 STARTER_CONFLICTS_WITH_LEVELS when your other levels hold the ranks it needs.")
     public StarterResponse adoptStarter(@PathParam("id") String id) {
         return starters.adopt(currentCall.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/event-replays")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "Hand your events since a time to the plugin's listeners again",
+            description = "For a plugin that was suspended or misbehaved and should catch up: every event of yours recorded since "
+                    + "`from` and already delivered is queued for this plugin's listeners, which hear it again even if they heard it "
+                    + "before (plugins' listeners are idempotent by event id). Answers 202 with how many events were queued; they "
+                    + "are handed on in the background, oldest first. 404 PLUGIN_NOT_LISTENING when the plugin is not enabled for "
+                    + "you or has no event listener.")
+    public Response replayEvents(@PathParam("id") String id, @Valid @NotNull EventReplayRequest request) {
+        return Response.accepted(replays.queue(currentCall.get(), id, request)).build();
+    }
+
+    @GET
+    @Path("/{id}/event-replays")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "How many of your events still wait to be handed to the plugin again", description = "0 once replays are done.")
+    public EventReplayBacklog replayBacklog(@PathParam("id") String id) {
+        return replays.backlog(currentCall.get(), id);
     }
 }

@@ -11,6 +11,7 @@ import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
 import io.memberhub.platform.market.MarketPackages.Developer;
 import io.memberhub.platform.plugin.TestPlugins;
+import io.memberhub.plugin.api.PluginApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -153,7 +154,7 @@ class MarketTest {
                 .body("detail", containsString("../../etc/cron.d/evil"));
 
         developer.upload(pack(id, "1.0.0", ">=2.0.0")).statusCode(422).body("code", equalTo("PLUGIN_API_INCOMPATIBLE"))
-                .body("detail", containsString("plugin-api 1.0.0"));
+                .body("detail", containsString("plugin-api " + PluginApi.VERSION));
 
         byte[] disagreeing = MarketPackages.zip(MarketPackages.manifest(id, "1.0.1", "^1.0.0"), pluginJar(id, "1.0.0", "^1.0.0"),
                 Map.of("icon.png", ICON));

@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class ListenerScenarios {
 
     /** Counts, per event id, how often it was handed the event; notes the id of the last event of each type. */
-    private static final String COUNTING = """
+    static final String COUNTING = """
             import io.memberhub.plugin.api.PluginContext;
             import io.memberhub.plugin.api.event.spi.EventListener;
             import io.memberhub.plugin.api.event.spi.PlatformEvent;
@@ -58,7 +58,7 @@ public final class ListenerScenarios {
         assertThat(heard(m, plugin, event)).isEqualTo(1);
     }
 
-    private static long heard(Merchant m, String plugin, String eventId) {
+    static long heard(Merchant m, String plugin, String eventId) {
         Object times = MerchantPlugins.storage(m, plugin).get("heard:" + eventId);
         return times == null ? 0 : Long.parseLong(times.toString());
     }

@@ -14,6 +14,7 @@ import static io.memberhub.platform.plugin.MerchantPlugins.storage;
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
 import io.memberhub.platform.problem.ProblemException;
+import io.memberhub.plugin.api.PluginApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -201,7 +202,7 @@ class PluginHostTest {
 
         assertThatThrownBy(() -> host.install(jar))
                 .isInstanceOf(ProblemException.class)
-                .hasMessage("Plugin " + id + " 1.0.0 requires plugin-api >=2.0.0; this platform provides plugin-api 1.0.0");
+                .hasMessage("Plugin " + id + " 1.0.0 requires plugin-api >=2.0.0; this platform provides plugin-api " + PluginApi.VERSION);
         Merchant m = Merchants.signUp("plugin-refused");
         assertThat(m.asOwner().get("/api/v1/plugins").then().statusCode(200).extract().jsonPath().getList("id")).doesNotContain(id);
     }

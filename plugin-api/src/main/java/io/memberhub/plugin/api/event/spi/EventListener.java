@@ -13,7 +13,9 @@ import org.pf4j.ExtensionPoint;
  * was handed, so a listener normally hears an event once; should the platform stop during a call,
  * the event comes again with the same {@link PlatformEvent#id()}, so make effects idempotent by it
  * (e.g. use it as the idempotency key of points granted). A listener that fails is not called again
- * for that event.
+ * for that event, unless the merchant asks for its events again (an event replay, for a plugin that
+ * was suspended or buggy): then it hears events it may have handled, so key effects by what they mean
+ * where that matters (a referral reward by the referred member, not by the order event).
  */
 @InterfaceStability.Evolving
 public interface EventListener extends ExtensionPoint {
