@@ -9,6 +9,7 @@ import io.memberhub.plugin.api.level.spi.LevelConditionType;
 import io.memberhub.plugin.api.login.spi.LoginProvider;
 import io.memberhub.plugin.api.message.SmsSender;
 import io.memberhub.plugin.api.route.spi.RouteHandler;
+import io.memberhub.plugin.api.schedule.spi.ScheduledTask;
 import io.memberhub.plugin.api.starter.spi.StarterConfiguration;
 import io.memberhub.plugin.api.event.spi.EventListener;
 import io.memberhub.plugin.api.points.spi.PointsEarnRule;
@@ -58,7 +59,7 @@ public class PluginHost {
     /** The extension points the host looks up in each plugin. */
     static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class, AccessPolicy.class,
             RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class,
-            StarterConfiguration.class, LoginProvider.class, MemberFieldType.class);
+            StarterConfiguration.class, LoginProvider.class, MemberFieldType.class, ScheduledTask.class);
 
     @ConfigProperty(name = "memberhub.plugins.dir")
     Path dir;
