@@ -191,6 +191,23 @@ public class PluginHost {
                 .sorted(semver().reversed()).toList();
     }
 
+    /** One installed version on this instance, as operators see it. */
+    public record InstalledVersion(String pluginId, String version, String requires, boolean newest, boolean loaded, int runningCalls) {
+    }
+
+    /** Every installed version with whether this instance has it loaded and how many calls run in it now. */
+    public List<InstalledVersion> installedVersions() {
+        return packages.keySet().stream()
+                .sorted(Comparator.comparing(PluginVersion::pluginId).thenComparing(PluginVersion::version, semver().reversed()))
+                .map(v -> {
+                    InstalledPlugin plugin = loaded.get(v);
+                    boolean live = plugin != null && !plugin.calls().closed();
+                    return new InstalledVersion(v.pluginId(), v.version(), plugin == null ? null : plugin.requires(), isNewest(v), live,
+                            live ? plugin.calls().running() : 0);
+                })
+                .toList();
+    }
+
     /** The versions loaded now (installed versions nobody uses are not). */
     Set<PluginVersion> loadedVersions() {
         return loaded.entrySet().stream().filter(e -> !e.getValue().calls().closed()).map(Map.Entry::getKey)

@@ -129,6 +129,14 @@ class PluginVersionsTest {
         assertThat(orders.get(0).join()).isEqualTo(BASE_POINTS + 4);
         assertThat(orders.get(1).join()).isEqualTo(BASE_POINTS + 12);
         assertThat(host.loadedVersions()).contains(new PluginVersion(id, "1.0.0"), new PluginVersion(id, "1.1.0"));
+
+        // Operators see the same on the instance that answers; merchants do not see it at all.
+        Merchants.as(io.memberhub.platform.KeycloakAdminAccess.platformAdminToken()).get("/api/v1/platform/plugins").then().statusCode(200)
+                .body("instance", org.hamcrest.Matchers.containsString("@"))
+                .body("versions.findAll { it.pluginId == '" + id + "' }.version", equalTo(List.of("1.1.0", "1.0.0")))
+                .body("versions.findAll { it.pluginId == '" + id + "' }.newest", equalTo(List.of(true, false)))
+                .body("versions.findAll { it.pluginId == '" + id + "' }.loaded", equalTo(List.of(true, true)));
+        a.asOwner().get("/api/v1/platform/plugins").then().statusCode(403);
     }
 
     /** Keys of the latches handed to test plugins as system properties. */
