@@ -1,5 +1,6 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.plugin.api.MerchantInfo;
 import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.PluginStorage;
 import io.memberhub.plugin.api.PluginTables;
@@ -23,6 +24,11 @@ import java.util.Map;
  */
 record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginStorage storage, PluginTables tables,
                            PluginServices.Bound services) implements PluginContext {
+
+    @Override
+    public MerchantInfo merchant() {
+        return services.merchant().get();
+    }
 
     @Override
     public MemberApi members() {

@@ -11,6 +11,7 @@ import io.memberhub.platform.points.PluginPointChanges;
 import io.memberhub.platform.tag.Tags;
 import io.memberhub.platform.visit.VisitService;
 import io.memberhub.platform.wallet.WalletService;
+import io.memberhub.plugin.api.MerchantInfo;
 import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
@@ -23,6 +24,7 @@ import io.memberhub.plugin.api.visit.VisitApi;
 import io.memberhub.plugin.api.wallet.WalletApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Supplier;
 
 /**
  * The platform services of a {@link io.memberhub.plugin.api.PluginContext}, bound to one plugin and
@@ -34,7 +36,7 @@ public class PluginServices {
 
     /** The services one call into a plugin gets. */
     public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events, LevelApi levels,
-                        VisitApi visits, TagApi tags, WalletApi wallet, ActivityApi activity) {
+                        VisitApi visits, TagApi tags, WalletApi wallet, ActivityApi activity, Supplier<MerchantInfo> merchant) {
     }
 
     @Inject
@@ -76,10 +78,29 @@ public class PluginServices {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ContextMerchant merchant;
+
     public Bound bind(PluginCaller caller) {
         return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
                 new ContextHttp(caller, http), new ContextEvents(caller, events),
                 new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits),
-                new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json));
+                new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json),
+                once(() -> merchant.of(caller)));
+    }
+
+    /** Read at most once per call into the plugin, and only if the plugin asks. */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = read.get();
+                }
+                return value;
+            }
+        };
     }
 }

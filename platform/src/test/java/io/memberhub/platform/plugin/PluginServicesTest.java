@@ -91,6 +91,9 @@ class PluginServicesTest {
                         case "/visit":
                             return RouteResponse.json(200, "{\\"recorded\\":" + context.visits().record(UUID.fromString(r.queryParam("member")),
                                     r.queryParam("id"), "lobby", java.time.Instant.parse(r.queryParam("at"))) + "}");
+                        case "/merchant":
+                            return RouteResponse.json(200, "{\\"name\\":\\"" + context.merchant().name() + "\\",\\"timeZone\\":\\""
+                                    + context.merchant().timeZone() + "\\"}");
                         case "/tags":
                             return RouteResponse.json(200, "{\\"tags\\":\\"" + context.tags().of(UUID.fromString(r.queryParam("member"))) + "\\"}");
                         case "/tag":
@@ -130,6 +133,8 @@ class PluginServicesTest {
         Merchant b = Merchants.signUp("routes-b");
         enable(a, plugin);
 
+        a.asOwner().get("/api/v1/ext/" + plugin + "/merchant").then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Shanghai")).body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
         a.asOwner().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
                 .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("owner"));
         a.asOwner().contentType("text/plain").body("hi").post("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)

@@ -30,6 +30,9 @@ public interface PluginContext {
     /** The merchant this call is made for. */
     TenantRef tenant();
 
+    /** The merchant's name and time zone; no permission needed. Since plugin-api 1.1.0. */
+    MerchantInfo merchant();
+
     /** The merchant's configuration of this plugin, checked against the keys the plugin declares. */
     Map<String, String> config();
 
