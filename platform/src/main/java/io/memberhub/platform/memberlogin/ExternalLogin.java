@@ -45,6 +45,9 @@ public class ExternalLogin {
     @Inject
     MemberTokens tokens;
 
+    @Inject
+    MemberLogins logins;
+
     /** No step-up for a new device: the service just authenticated the person, as an SMS code would. */
     public MemberTokens.Tokens signIn(String merchant, String provider, Map<String, String> proof, String deviceId) {
         Tenant tenant = tenants.findBySlug(merchant).orElseThrow(() -> ProblemException.notFound("MERCHANT_NOT_FOUND", "No merchant " + merchant));
@@ -67,6 +70,7 @@ public class ExternalLogin {
         if (deviceId != null) {
             devices.remember(bound, memberId, deviceId);
         }
+        logins.loggedIn(bound, memberId, "EXTERNAL:" + provider, deviceId);
         return tokens.forUser(userId, tenant.slug());
     }
 

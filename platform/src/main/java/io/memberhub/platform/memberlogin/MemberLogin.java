@@ -38,6 +38,9 @@ public class MemberLogin {
     @Inject
     MemberDevices devices;
 
+    @Inject
+    MemberLogins logins;
+
     public Instant sendCode(String merchant, String phone, String clientIp) {
         Tenant tenant = merchant(merchant);
         return codes.send(TenantBound.of(tenant.id()), phone, clientIp, tenant.name());
@@ -61,6 +64,7 @@ public class MemberLogin {
         java.util.UUID memberId = members.byLogin(bound, tokens.subjectOf(issued)).orElseThrow(MemberLogin::refused);
         if (devices.known(bound, memberId, deviceId)) {
             devices.remember(bound, memberId, deviceId);
+            logins.loggedIn(bound, memberId, "PASSWORD", deviceId);
             return new PasswordLogin(issued, null);
         }
         java.util.UUID challenge = devices.challenge(bound, memberId, deviceId);
@@ -79,6 +83,7 @@ public class MemberLogin {
             throw wrongCode();
         }
         devices.remember(bound, challenge.memberId(), challenge.deviceId());
+        logins.loggedIn(bound, challenge.memberId(), "STEP_UP", challenge.deviceId());
         return tokens.forUser(members.loginOf(bound, challenge.memberId()).orElseThrow(MemberLogin::wrongCode), tenant.slug());
     }
 
@@ -108,6 +113,7 @@ public class MemberLogin {
         if (deviceId != null) {
             devices.remember(bound, memberId, deviceId);
         }
+        logins.loggedIn(bound, memberId, "SMS_CODE", deviceId);
         return tokens.forUser(userId, tenant.slug());
     }
 

@@ -101,10 +101,34 @@ class ActivityTest {
         Merchants.as(memberToken).body(Map.of("items", List.of(item(Map.of("memberId", memberId, "type", "LOGIN"), at))))
                 .post("/api/v1/activity").then().statusCode(403);
 
-        m.asOwner().get("/api/v1/members/" + memberId + "/activity").then().statusCode(200)
-                .body("items", hasSize(3));
+        // The sign-in that gave the app its token reaches the timeline on its own, from the platform.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                m.asOwner().get("/api/v1/members/" + memberId + "/activity").then().statusCode(200).body("items", hasSize(4)));
         assertThat(m.asOwner().get("/api/v1/members/" + memberId + "/activity").then().extract().jsonPath().getList("items.source"))
-                .containsExactlyInAnyOrder("DEVICE", "MEMBER", "STAFF");
+                .containsExactlyInAnyOrder("DEVICE", "MEMBER", "STAFF", "SYSTEM");
+    }
+
+    @Test
+    void loginsAndOrdersReachTheTimelineOnTheirOwnOnceEach() {
+        Merchant m = Merchants.signUp("activity-system");
+        String phone = phone();
+        SmsInbox.memberToken(m, phone);
+        String memberId = m.asOwner().get("/api/v1/members?phone=" + phone).then().extract().path("items[0].id");
+        String paidAt = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS).toString();
+        for (int i = 0; i < 2; i++) {
+            m.asOwner().header("Idempotency-Key", "sys-order-1").body(Map.of("memberId", memberId, "externalId", "sys-order-1",
+                    "amount", 4_200, "channel", "shop", "paidAt", paidAt)).post("/api/v1/orders").then().statusCode(201);
+        }
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                m.asOwner().get("/api/v1/members/" + memberId + "/activity").then().body("items", hasSize(2)));
+        JsonPath timeline = m.asOwner().get("/api/v1/members/" + memberId + "/activity").then().extract().jsonPath();
+        assertThat(timeline.getList("items.type")).containsExactly("LOGIN", "PURCHASE");
+        assertThat(timeline.getString("items[0].subject")).isEqualTo("SMS_CODE");
+        assertThat(timeline.getString("items[1].subject")).isEqualTo("sys-order-1");
+        assertThat(timeline.getInt("items[1].attributes.amount")).isEqualTo(4_200);
+        assertThat(Instant.parse(timeline.getString("items[1].occurredAt"))).isEqualTo(Instant.parse(paidAt));
+        assertThat(timeline.getList("items.source")).containsOnly("SYSTEM");
     }
 
     @Test
