@@ -92,6 +92,26 @@ public class MemberCodes {
         }
     }
 
+    static final String DATA_PREFIX = "MHDATA1.";
+
+    /**
+     * Signs a plugin's data with the tenant's key, for devices that check it offline with the same
+     * public keys as member codes: {@code MHDATA1.<kid>.<pluginId>.<content>.<signature>}. The prefix
+     * differs from a code's, so signed data never passes as a member code.
+     */
+    public String signData(TenantBound tenant, String pluginId, String content) {
+        MemberCodeKeys.SigningKey key = keys.active(tenant);
+        String signed = DATA_PREFIX + key.kid() + "." + pluginId + "." + B64.encodeToString(content.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key.privateKey());
+            signer.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + B64.encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not sign a plugin's data", e);
+        }
+    }
+
     /** Checks a code shown to this tenant's staff or device: signature, tenant, expiry, and that the member is still live. */
     public Verified verify(TenantBound tenant, String code) {
         Payload payload = checked(tenant, code);

@@ -11,6 +11,7 @@ import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
 import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
+import io.memberhub.plugin.api.membercode.MemberCodeApi;
 import io.memberhub.plugin.api.points.PointsApi;
 import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
@@ -78,5 +79,10 @@ record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginS
     @Override
     public ActivityApi activity() {
         return services.activity();
+    }
+
+    @Override
+    public MemberCodeApi memberCodes() {
+        return services.memberCodes();
     }
 }

@@ -7,6 +7,8 @@ import io.memberhub.platform.level.LevelPurchases;
 import io.memberhub.platform.level.LevelService;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.membercode.MemberCodeKeys;
+import io.memberhub.platform.membercode.MemberCodes;
 import io.memberhub.platform.points.PluginPointChanges;
 import io.memberhub.platform.tag.Tags;
 import io.memberhub.platform.visit.VisitService;
@@ -18,6 +20,7 @@ import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
 import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
+import io.memberhub.plugin.api.membercode.MemberCodeApi;
 import io.memberhub.plugin.api.points.PointsApi;
 import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
@@ -36,7 +39,8 @@ public class PluginServices {
 
     /** The services one call into a plugin gets. */
     public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events, LevelApi levels,
-                        VisitApi visits, TagApi tags, WalletApi wallet, ActivityApi activity, Supplier<MerchantInfo> merchant) {
+                        VisitApi visits, TagApi tags, WalletApi wallet, ActivityApi activity, MemberCodeApi memberCodes,
+                        Supplier<MerchantInfo> merchant) {
     }
 
     @Inject
@@ -81,12 +85,18 @@ public class PluginServices {
     @Inject
     ContextMerchant merchant;
 
+    @Inject
+    MemberCodes memberCodes;
+
+    @Inject
+    MemberCodeKeys memberCodeKeys;
+
     public Bound bind(PluginCaller caller) {
         return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
                 new ContextHttp(caller, http), new ContextEvents(caller, events),
                 new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits),
                 new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json),
-                once(() -> merchant.of(caller)));
+                new ContextMemberCodes(caller, memberCodes, memberCodeKeys), once(() -> merchant.of(caller)));
     }
 
     /** Read at most once per call into the plugin, and only if the plugin asks. */

@@ -91,6 +91,11 @@ class PluginServicesTest {
                         case "/visit":
                             return RouteResponse.json(200, "{\\"recorded\\":" + context.visits().record(UUID.fromString(r.queryParam("member")),
                                     r.queryParam("id"), "lobby", java.time.Instant.parse(r.queryParam("at"))) + "}");
+                        case "/code":
+                            return RouteResponse.json(200, "{\\"member\\":\\"" + context.memberCodes().verify(r.body()).memberId() + "\\"}");
+                        case "/sign":
+                            return RouteResponse.json(200, "{\\"signed\\":\\"" + context.memberCodes().sign(r.body()) + "\\",\\"kid\\":\\""
+                                    + context.memberCodes().keys().get(0).kid() + "\\"}");
                         case "/merchant":
                             return RouteResponse.json(200, "{\\"name\\":\\"" + context.merchant().name() + "\\",\\"timeZone\\":\\""
                                     + context.merchant().timeZone() + "\\"}");
@@ -118,7 +123,7 @@ class PluginServicesTest {
             """;
 
     private static final String ALL_PERMISSIONS = "members:read, points:write, coupons:write, http:outbound, events:publish, levels:read, "
-            + "visits:write, tags:write, wallet:write, activity:write";
+            + "visits:write, tags:write, wallet:write, activity:write, member-codes:verify, data:sign";
 
     @Inject
     PluginHost host;
@@ -331,6 +336,43 @@ class PluginServicesTest {
                 .body("code", equalTo("UNKNOWN_ACTIVITY_TYPE"));
         m.asOwner().get("/api/v1/members/" + member + "/activity").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].source", equalTo("PLUGIN")).body("items[0].attributes.chapter", equalTo(3));
+    }
+
+    @Test
+    void memberCodesAreVerifiedAndDataSignedWithTheMerchantsKey() throws Exception {
+        String plugin = install(ALL_PERMISSIONS);
+        Merchant m = Merchants.signUp("plugin-codes");
+        Merchant other = Merchants.signUp("plugin-codes-other");
+        enable(m, plugin);
+        enable(other, plugin);
+        String phone = "17700000061";
+        String token = SmsInbox.memberToken(m, phone);
+        String memberId = Merchants.as(token).get("/api/member/me").then().extract().path("id");
+        String code = Merchants.as(token).get("/api/member/me/code").then().statusCode(200).extract().path("code");
+
+        m.asOwner().contentType("text/plain").body(code).post("/api/v1/ext/" + plugin + "/code").then().statusCode(200)
+                .body("member", equalTo(memberId));
+        other.asOwner().contentType("text/plain").body(code).post("/api/v1/ext/" + plugin + "/try-code").then().statusCode(409)
+                .body("code", equalTo("MEMBER_CODE_INVALID"));
+
+        String signed = m.asOwner().contentType("text/plain").body("{\"zone\":\"lobby\",\"members\":[]}")
+                .post("/api/v1/ext/" + plugin + "/sign").then().statusCode(200).extract().path("signed");
+        String[] parts = signed.split("\\.");
+        assertThat(parts[0]).isEqualTo("MHDATA1");
+        assertThat(parts[2]).isEqualTo(plugin);
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8))
+                .isEqualTo("{\"zone\":\"lobby\",\"members\":[]}");
+        // A device checks it offline with the merchant's published key, as it checks member codes.
+        String publicKey = m.asOwner().get("/api/v1/member-codes/keys").then().statusCode(200)
+                .extract().path("find { it.kid == '" + parts[1] + "' }.publicKey");
+        var verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey))));
+        verifier.update(signed.substring(0, signed.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII));
+        assertThat(verifier.verify(java.util.Base64.getUrlDecoder().decode(parts[4]))).isTrue();
+        // Signed data never passes as a member code.
+        m.asOwner().contentType("text/plain").body(signed).post("/api/v1/ext/" + plugin + "/try-code").then().statusCode(409)
+                .body("code", equalTo("MEMBER_CODE_INVALID"));
     }
 
     private String install(String permissions) throws IOException {

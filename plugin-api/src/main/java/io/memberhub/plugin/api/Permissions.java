@@ -41,6 +41,12 @@ public final class Permissions {
     /** {@link io.memberhub.plugin.api.activity.ActivityApi#record}. Since 1.1.0. */
     public static final String ACTIVITY_WRITE = "activity:write";
 
+    /** {@link io.memberhub.plugin.api.membercode.MemberCodeApi#verify} and {@code keys}. Since 1.1.0. */
+    public static final String MEMBER_CODES_VERIFY = "member-codes:verify";
+
+    /** {@link io.memberhub.plugin.api.membercode.MemberCodeApi#sign}: the merchant's signature on the plugin's data. Since 1.1.0. */
+    public static final String DATA_SIGN = "data:sign";
+
     private Permissions() {
     }
 }

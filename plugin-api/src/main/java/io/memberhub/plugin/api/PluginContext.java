@@ -6,6 +6,7 @@ import io.memberhub.plugin.api.event.EventApi;
 import io.memberhub.plugin.api.http.HttpApi;
 import io.memberhub.plugin.api.level.LevelApi;
 import io.memberhub.plugin.api.member.MemberApi;
+import io.memberhub.plugin.api.membercode.MemberCodeApi;
 import io.memberhub.plugin.api.points.PointsApi;
 import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
@@ -78,4 +79,10 @@ public interface PluginContext {
 
     /** Members' activity timeline ({@link Permissions#ACTIVITY_WRITE}). Since plugin-api 1.1.0. */
     ActivityApi activity();
+
+    /**
+     * Member codes and signed data for offline devices ({@link Permissions#MEMBER_CODES_VERIFY},
+     * {@link Permissions#DATA_SIGN}). Since plugin-api 1.1.0.
+     */
+    MemberCodeApi memberCodes();
 }
