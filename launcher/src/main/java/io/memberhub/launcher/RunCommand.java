@@ -29,7 +29,10 @@ public final class RunCommand {
 
         LocalStack stack = LocalStack.startForRun(home);
         String api = "http://localhost:" + httpPort;
-        ServiceProcess platform = new ServiceProcess("platform", platformJar, httpPort, stack.platformProperties(), logs.resolve("platform.log"));
+        boolean dev = "1".equals(Env.get("MEMBERHUB_DEV"));
+        ServiceProcess platform = dev
+                ? ServiceProcess.devMode("platform", repo, "platform", httpPort, stack.platformProperties(), logs.resolve("platform.log"))
+                : new ServiceProcess("platform", platformJar, httpPort, stack.platformProperties(), logs.resolve("platform.log"));
         ServiceProcess console = new ServiceProcess("console", consoleJar, consolePort, stack.consoleProperties(api), logs.resolve("console.log"));
         var stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -21,20 +21,38 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
+    private final Path devModule;
     private final int httpPort;
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int httpPort, Map<String, String> properties, Path log) {
+        this(name, jar, null, httpPort, properties, log);
+    }
+
+    private ServiceProcess(String name, Path jar, Path devModule, int httpPort, Map<String, String> properties, Path log) {
         this.name = name;
         this.jar = jar;
+        this.devModule = devModule;
         this.httpPort = httpPort;
         this.properties = properties;
         this.log = log;
     }
 
+    /**
+     * The application in Quarkus dev mode ({@code ./mvnw -pl <module> -am quarkus:dev}): code changes are
+     * compiled and reloaded on the next request. The same properties reach it as system properties.
+     */
+    public static ServiceProcess devMode(String name, Path repo, String module, int httpPort, Map<String, String> properties, Path log) {
+        return new ServiceProcess(name, null, repo.resolve(module), httpPort, properties, log);
+    }
+
     public void start() throws IOException, InterruptedException {
+        if (devModule != null) {
+            startDevMode();
+            return;
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String extraOptions = Env.get("MEMBERHUB_" + name.toUpperCase(java.util.Locale.ROOT) + "_JAVA_OPTS");
@@ -53,10 +71,25 @@ public final class ServiceProcess implements AutoCloseable {
         awaitReady();
     }
 
+    private void startDevMode() throws IOException, InterruptedException {
+        Path repo = devModule.getParent();
+        List<String> command = new ArrayList<>(List.of(repo.resolve("mvnw").toString(), "-B", "-ntp", "-pl", repo.relativize(devModule).toString(), "-am",
+                "quarkus:dev", "-Ddebug=false", "-Dquarkus.analytics.disabled=true", "-Dquarkus.http.port=" + httpPort));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        System.out.println("==> Starting the " + name + " in dev mode on port " + httpPort + ": edits reload on the next request (log: " + log + ")");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process = builder.start();
+        awaitReady();
+    }
+
     private void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://localhost:" + httpPort + "/q/health/ready");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Duration patience = devModule != null ? Duration.ofMinutes(6) : Duration.ofMinutes(3);
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The " + name + " exited during start-up (exit " + process.exitValue()
@@ -71,7 +104,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The " + name + " did not become ready within 3 minutes; see " + log + "\n" + LogTail.of(log, 30));
+        throw new IllegalStateException("The " + name + " did not become ready within " + patience.toMinutes() + " minutes; see " + log + "\n"
+                + LogTail.of(log, 30));
     }
 
     public int waitFor() throws InterruptedException {
