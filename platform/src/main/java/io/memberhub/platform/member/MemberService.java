@@ -229,6 +229,11 @@ public class MemberService {
         if (referred) {
             referrals.recorded(call, member);
         }
+        List<String> changed = changedAttributes(request, changes);
+        if (!changed.isEmpty()) {
+            // Names only: values may be private custom fields, and consumers read the member through the API.
+            outbox.append(call, "MemberUpdated", "member", member.id(), Map.of("memberId", member.id(), "changed", changed));
+        }
         saved(call, member, schema);
         return view(member, schema, call.role().seesPrivateFields());
     }
@@ -262,6 +267,38 @@ public class MemberService {
         Member member = find(id);
         member.deletedAt = Instant.now();
         member.updatedAt = member.deletedAt;
+        outbox.append(call, "MemberDeleted", "member", member.id(), Map.of("memberId", member.id()));
+    }
+
+    /** The attributes an update names, custom fields as {@code fields.<key>}. */
+    private static List<String> changedAttributes(UpdateMemberRequest request, Map<String, String> fieldChanges) {
+        List<String> changed = new ArrayList<>();
+        if (request.phone() != null) {
+            changed.add("phone");
+        }
+        if (request.name() != null) {
+            changed.add("name");
+        }
+        if (request.email() != null) {
+            changed.add("email");
+        }
+        if (request.gender() != null) {
+            changed.add("gender");
+        }
+        if (request.birthday() != null) {
+            changed.add("birthday");
+        }
+        if (request.avatarUrl() != null) {
+            changed.add("avatarUrl");
+        }
+        if (request.addresses() != null) {
+            changed.add("addresses");
+        }
+        if (request.referredBy() != null) {
+            changed.add("referredBy");
+        }
+        fieldChanges.keySet().stream().sorted().forEach(key -> changed.add("fields." + key));
+        return changed;
     }
 
     public MemberPage search(CallContext call, MemberQuery query) {

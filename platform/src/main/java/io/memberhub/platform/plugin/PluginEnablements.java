@@ -1,5 +1,6 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.problem.Problem;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
@@ -36,6 +37,9 @@ public class PluginEnablements {
     @Inject
     SettingTypes settingTypes;
 
+    @Inject
+    Outbox outbox;
+
     public List<PluginResponse> list(CallContext call) {
         Map<String, Enablement> mine = tenantPlugins.all(call).stream()
                 .collect(Collectors.toMap(Enablement::pluginId, e -> e));
@@ -65,7 +69,13 @@ public class PluginEnablements {
                             + errors.stream().map(e -> e.field() + " " + e.message()).toList(), errors);
         }
         migrations.apply(call, plugin);
+        String before = tenantPlugins.find(call, pluginId).filter(Enablement::enabled).map(Enablement::version).orElse(null);
         tenantPlugins.enable(call, plugin.key(), config);
+        Map<String, Object> event = new java.util.HashMap<>(Map.of("pluginId", pluginId, "version", plugin.version()));
+        if (before != null) {
+            event.put("previousVersion", before);
+        }
+        outbox.append(call, "PluginEnabled", "plugin", pluginId, event);
         records.changed(plugin.key(), PluginRecords.ENABLEMENT);
         return view(call, newest, tenantPlugins.find(call, pluginId));
     }
@@ -73,7 +83,11 @@ public class PluginEnablements {
     /** Turns the plugin off for the caller's merchant at once; calls already running finish. */
     public PluginResponse disable(CallContext call, String pluginId) {
         InstalledPlugin newest = installed(pluginId);
+        boolean wasEnabled = tenantPlugins.find(call, pluginId).filter(Enablement::enabled).isPresent();
         tenantPlugins.disable(call, pluginId);
+        if (wasEnabled) {
+            outbox.append(call, "PluginDisabled", "plugin", pluginId, Map.of("pluginId", pluginId));
+        }
         Optional<Enablement> enablement = tenantPlugins.find(call, pluginId);
         enablement.ifPresent(e -> records.changed(e.pluginVersion(), PluginRecords.ENABLEMENT));
         return view(call, newest, enablement);

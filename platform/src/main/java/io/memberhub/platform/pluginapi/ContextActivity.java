@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberhub.platform.activity.ActivityBatchResponse;
 import io.memberhub.platform.activity.ActivityIngestion;
 import io.memberhub.platform.activity.ActivitySource;
+import io.memberhub.platform.activity.ActivityTypeRequest;
+import io.memberhub.platform.activity.ActivityTypes;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.plugin.api.Permissions;
 import io.memberhub.plugin.api.PlatformServiceException;
@@ -21,11 +23,13 @@ final class ContextActivity implements ActivityApi {
     private final PluginCaller caller;
     private final ActivityIngestion ingestion;
     private final ObjectMapper json;
+    private final ActivityTypes types;
 
-    ContextActivity(PluginCaller caller, ActivityIngestion ingestion, ObjectMapper json) {
+    ContextActivity(PluginCaller caller, ActivityIngestion ingestion, ObjectMapper json, ActivityTypes types) {
         this.caller = caller;
         this.ingestion = ingestion;
         this.json = json;
+        this.types = types;
     }
 
     @Override
@@ -49,6 +53,20 @@ final class ContextActivity implements ActivityApi {
                 throw ProblemException.unprocessable(result.code(), result.reason());
             }
             return result.status() == ActivityBatchResponse.Status.ACCEPTED;
+        });
+    }
+
+    @Override
+    public boolean defineType(String type, String description) {
+        caller.require(Permissions.ACTIVITY_WRITE);
+        ArgumentChecks.require(type != null && type.matches(ActivityTypes.NAME_PATTERN), "type must be 2 to 40 of A-Z, 0-9, _");
+        ArgumentChecks.require(description == null || description.length() <= 200, "description must have at most 200 characters");
+        return PlatformSide.call(() -> {
+            if (types.known(caller).contains(type)) {
+                return false;
+            }
+            types.register(caller, new ActivityTypeRequest(type, description));
+            return true;
         });
     }
 

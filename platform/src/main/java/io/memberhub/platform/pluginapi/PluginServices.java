@@ -2,6 +2,7 @@ package io.memberhub.platform.pluginapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memberhub.platform.activity.ActivityIngestion;
+import io.memberhub.platform.activity.ActivityTypes;
 import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.level.LevelPurchases;
 import io.memberhub.platform.level.LevelService;
@@ -80,6 +81,9 @@ public class PluginServices {
     ActivityIngestion activity;
 
     @Inject
+    ActivityTypes activityTypes;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -95,7 +99,7 @@ public class PluginServices {
         return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
                 new ContextHttp(caller, http), new ContextEvents(caller, events),
                 new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits),
-                new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json),
+                new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json, activityTypes),
                 new ContextMemberCodes(caller, memberCodes, memberCodeKeys), once(() -> merchant.of(caller)));
     }
 

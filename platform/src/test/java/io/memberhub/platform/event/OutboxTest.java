@@ -57,6 +57,22 @@ class OutboxTest {
                 "CouponPurchased", 1L, "CouponIssued", 1L, "PointsRedemptionCancelled", 1L, "TopUpRefunded", 1L));
     }
 
+    @Test
+    void memberUpdatesNameWhatChangedButNoValuesAndDeletionsAreEvents() {
+        Merchant m = Merchants.signUp("outbox-member");
+        m.asOwner().body(Map.of("key", "allergies", "label", "Allergies", "type", "TEXT", "private", true)).post("/api/v1/member-fields")
+                .then().statusCode(201);
+        String member = m.asOwner().body(Map.of("phone", "14400000021")).post("/api/v1/members").then().statusCode(201).extract().path("id");
+        m.asOwner().body(Map.of("name", "Li Lei", "fields", Map.of("allergies", "peanuts"))).patch("/api/v1/members/" + member)
+                .then().statusCode(200);
+        m.asOwner().delete("/api/v1/members/" + member).then().statusCode(204);
+
+        String payload = TenantSql.query(m.id(), "select cast(payload as text) as p from outbox_event where type = 'MemberUpdated'")
+                .getFirst().get("p").toString();
+        assertThat(payload).contains("\"name\"", "\"fields.allergies\"").doesNotContain("peanuts", "Li Lei");
+        assertThat(eventCounts(m.id())).containsAllEntriesOf(Map.of("MemberUpdated", 1L, "MemberDeleted", 1L));
+    }
+
     private static Map<String, Long> eventCounts(String tenantId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         TenantSql.query(tenantId, "select type, count(*) as n from outbox_event group by type")

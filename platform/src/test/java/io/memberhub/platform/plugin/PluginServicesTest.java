@@ -111,6 +111,8 @@ class PluginServicesTest {
                             return RouteResponse.json(200, "{\\"balance\\":" + paid.balance() + ",\\"replayed\\":" + paid.replayed()
                                     + ",\\"read\\":" + context.wallet().balance(paid.memberId()) + "}");
                         }
+                        case "/define-type":
+                            return RouteResponse.json(200, "{\\"defined\\":" + context.activity().defineType(r.queryParam("type"), "From a plugin") + "}");
                         case "/activity":
                             return RouteResponse.json(200, "{\\"recorded\\":" + context.activity().record(UUID.fromString(r.queryParam("member")),
                                     r.queryParam("type"), java.time.Instant.now().minusSeconds(30), "course-7", "{\\"chapter\\":3}",
@@ -336,6 +338,15 @@ class PluginServicesTest {
                 .body("code", equalTo("UNKNOWN_ACTIVITY_TYPE"));
         m.asOwner().get("/api/v1/members/" + member + "/activity").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].source", equalTo("PLUGIN")).body("items[0].attributes.chapter", equalTo(3));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/define-type?type=CHAPTER_FINISHED").then().statusCode(200).body("defined", equalTo(true));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/define-type?type=CHAPTER_FINISHED").then().body("defined", equalTo(false));
+        m.asOwner().get("/api/v1/activity-types").then().body("name", org.hamcrest.Matchers.hasItem("CHAPTER_FINISHED"));
+        m.asOwner().get("/api/v1/ext/" + plugin + "/activity?member=" + member + "&type=CHAPTER_FINISHED&key=a3").then().body("recorded", equalTo(true));
+
+        // Turning a plugin on and off is an event of the merchant's too.
+        m.asOwner().delete("/api/v1/plugins/" + plugin + "/enablement").then().statusCode(200);
+        assertThat(TenantSql.events(m.id(), "PluginEnabled")).isEqualTo(1);
+        assertThat(TenantSql.events(m.id(), "PluginDisabled")).isEqualTo(1);
     }
 
     @Test

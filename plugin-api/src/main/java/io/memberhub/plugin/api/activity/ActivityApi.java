@@ -20,4 +20,11 @@ public interface ActivityApi {
      * @param attributesJson a small JSON object of details, or null
      */
     boolean record(UUID memberId, String type, Instant occurredAt, String subject, String attributesJson, String idempotencyKey);
+
+    /**
+     * Makes {@code type} one of the merchant's activity types if it is not (a course pack's
+     * {@code CHAPTER_FINISHED}), so that the plugin can record it and the merchant's tag rules can count
+     * it; false when the merchant knew it already. 2-40 of {@code A-Z 0-9 _}.
+     */
+    boolean defineType(String type, String description);
 }
