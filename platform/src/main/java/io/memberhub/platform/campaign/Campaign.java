@@ -7,7 +7,7 @@ import java.util.UUID;
 /** A stored campaign as the runner needs it. */
 record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, int days, UUID levelId, UUID segmentId,
                 UUID couponTemplateId, Long points, CampaignRequest.Channel channel, String text, int effectDays, String status,
-                Instant createdAt, Instant updatedAt) implements TenantBound {
+                Instant createdAt, Instant updatedAt, String pluginChannel) implements TenantBound {
 
     boolean messages() {
         return channel != null;
@@ -15,6 +15,6 @@ record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, in
 
     CampaignResponse toResponse() {
         return new CampaignResponse(id, name, trigger, days, levelId, segmentId, couponTemplateId, points,
-                channel == null ? null : new CampaignRequest.Message(channel, text), effectDays, status, createdAt, updatedAt);
+                channel == null ? null : new CampaignRequest.Message(channel, text, pluginChannel), effectDays, status, createdAt, updatedAt);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -23,11 +24,16 @@ public record CampaignRequest(@NotBlank @Size(max = 80) String name,
                               @Valid Message message,
                               @Min(1) @Max(90) Integer effectDays) {
 
-    /** A message through a channel: LOG (written to the log, for trying a campaign out) or SMS. */
-    public record Message(@NotNull Channel channel, @NotBlank @Size(max = 500) String text) {
+    /**
+     * A message through a channel: LOG (written to the log, for trying a campaign out), SMS, or PLUGIN
+     * with {@code pluginChannel} naming a channel of an enabled plugin ({@code <pluginId>:<CHANNEL>}).
+     */
+    public record Message(@NotNull Channel channel, @NotBlank @Size(max = 500) String text,
+                          @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]:[A-Z][A-Z0-9_]{1,39}",
+                                  message = "must be <pluginId>:<CHANNEL>, e.g. wechat-login:TEMPLATE_MESSAGE") String pluginChannel) {
     }
 
-    public enum Channel { LOG, SMS }
+    public enum Channel { LOG, SMS, PLUGIN }
 
     int daysOrDefault() {
         return days == null ? defaultDays(trigger) : days;

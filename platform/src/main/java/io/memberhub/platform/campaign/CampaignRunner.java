@@ -51,7 +51,7 @@ public class CampaignRunner {
             sent++;
             Optional<CampaignSends.PendingMessage> message = result.message();
             if (message.isPresent()) {
-                Optional<String> failure = messages.send(tenant, campaign.channel(), message.get().phone(), message.get().text());
+                Optional<String> failure = messages.send(tenant, campaign, message.get());
                 sends.messageSent(tenant, message.get().sendId(), failure);
                 if (failure.isPresent()) {
                     failed++;

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public class CampaignSends {
 
     /** A message still to send once the member's send has committed. */
-    record PendingMessage(UUID sendId, String phone, String text) {
+    record PendingMessage(UUID sendId, UUID memberId, String phone, String text) {
     }
 
     /** How a member's send came out: empty when another run had handled this occasion already. */
@@ -135,7 +135,7 @@ public class CampaignSends {
         Object[] member = (Object[]) em.createNativeQuery("select phone, coalesce(name, '') from member where id = ?1")
                 .setParameter(1, candidate.memberId()).getSingleResult();
         return new Result(Optional.of(outcome),
-                Optional.of(new PendingMessage(sendId, (String) member[0], campaign.text().replace("{name}", (String) member[1]))));
+                Optional.of(new PendingMessage(sendId, candidate.memberId(), (String) member[0], campaign.text().replace("{name}", (String) member[1]))));
     }
 
     public void messageSent(TenantBound tenant, UUID sendId, Optional<String> failure) {

@@ -4,6 +4,7 @@ import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.member.MemberLocks;
+import io.memberhub.platform.plugin.PluginMessageChannels;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
@@ -31,6 +32,9 @@ public class Campaigns {
     @Inject
     MemberLocks locks;
 
+    @Inject
+    PluginMessageChannels channels;
+
     public CampaignResponse create(CallContext call, CampaignRequest request) {
         check(call, request);
         UUID id = UUID.randomUUID();
@@ -49,6 +53,7 @@ public class Campaigns {
             values.put("points", request.points());
             values.put("message_channel", request.message() == null ? null : request.message().channel().name());
             values.put("message_text", request.message() == null ? null : request.message().text());
+            values.put("message_plugin_channel", request.message() == null ? null : request.message().pluginChannel());
             insert(values);
             em.flush();
         } catch (RuntimeException e) {
@@ -180,6 +185,15 @@ public class Campaigns {
         if (request.couponTemplateId() == null && request.points() == null && request.message() == null) {
             throw ProblemException.invalidField("couponTemplateId", "a campaign needs something to do: a coupon, points and/or a message");
         }
+        if (request.message() != null
+                && (request.message().channel() == CampaignRequest.Channel.PLUGIN) != (request.message().pluginChannel() != null)) {
+            throw ProblemException.invalidField("message.pluginChannel", "is given with channel PLUGIN and only then");
+        }
+        if (request.message() != null && request.message().pluginChannel() != null && channels.available(call).stream()
+                .noneMatch(c -> c.pluginChannel().equals(request.message().pluginChannel()))) {
+            throw ProblemException.invalidField("message.pluginChannel", "names " + request.message().pluginChannel()
+                    + ", which no plugin enabled for this merchant offers now");
+        }
         if (request.couponTemplateId() != null && !coupons.templateExists(call, request.couponTemplateId())) {
             throw ProblemException.invalidField("couponTemplateId", "names no coupon template of this merchant");
         }
@@ -194,13 +208,13 @@ public class Campaigns {
     }
 
     private static final String SELECT = "select id, name, trigger, days, level_id, segment_id, coupon_template_id, points, message_channel, "
-            + "message_text, effect_days, status, created_at, updated_at from campaign";
+            + "message_text, effect_days, status, created_at, updated_at, message_plugin_channel from campaign";
 
     private static Campaign toCampaign(UUID tenantId, Object[] r) {
         return new Campaign(tenantId, (UUID) r[0], (String) r[1], CampaignTrigger.valueOf((String) r[2]), ((Number) r[3]).intValue(),
                 (UUID) r[4], (UUID) r[5], (UUID) r[6], r[7] == null ? null : ((Number) r[7]).longValue(),
                 r[8] == null ? null : CampaignRequest.Channel.valueOf((String) r[8]), (String) r[9], ((Number) r[10]).intValue(),
-                (String) r[11], SqlValues.instant(r[12]), SqlValues.instant(r[13]));
+                (String) r[11], SqlValues.instant(r[12]), SqlValues.instant(r[13]), (String) r[14]);
     }
 
     /** Absent values are written as SQL nulls rather than bound: a null bound on its own has no type the driver can send. */

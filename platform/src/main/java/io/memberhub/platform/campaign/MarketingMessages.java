@@ -1,7 +1,9 @@
 package io.memberhub.platform.campaign;
 
 import io.memberhub.plugin.api.message.SmsMessage;
+import io.memberhub.plugin.api.message.spi.OutgoingMessage;
 import io.memberhub.platform.memberlogin.SmsGateway;
+import io.memberhub.platform.plugin.PluginMessageChannels;
 import io.memberhub.platform.plugin.PluginSmsSenders;
 import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends a campaign's message through its channel: LOG writes it to the log (category
  * {@code io.memberhub.marketing}, for trying campaigns out), SMS goes through the merchant's SMS
- * gateway plugin if it enabled one, else the platform's gateway. Answers the failure, or empty.
+ * gateway plugin if it enabled one, else the platform's gateway; PLUGIN through the plugin channel the
+ * campaign names. Answers the failure, or empty.
  */
 @ApplicationScoped
 class MarketingMessages {
@@ -27,10 +30,18 @@ class MarketingMessages {
     @Inject
     SmsGateway gateway;
 
-    Optional<String> send(TenantBound tenant, CampaignRequest.Channel channel, String phone, String text) {
+    @Inject
+    PluginMessageChannels channels;
+
+    Optional<String> send(TenantBound tenant, Campaign campaign, CampaignSends.PendingMessage pending) {
+        String phone = pending.phone();
+        String text = pending.text();
         try {
-            switch (channel) {
+            switch (campaign.channel()) {
                 case LOG -> LOG.infof("Marketing message to %s for tenant %s: %s", phone, tenant.tenantId(), text);
+                case PLUGIN -> {
+                    return channels.send(tenant, campaign.pluginChannel(), new OutgoingMessage(pending.memberId(), phone, "MARKETING", text));
+                }
                 case SMS -> {
                     var message = new SmsMessage(tenant.tenantId().toString(), phone, "MARKETING", text);
                     Optional<Boolean> byPlugin = plugins.send(tenant, message, LIMIT);

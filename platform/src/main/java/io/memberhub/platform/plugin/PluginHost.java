@@ -8,6 +8,7 @@ import io.memberhub.plugin.api.field.spi.MemberFieldType;
 import io.memberhub.plugin.api.level.spi.LevelConditionType;
 import io.memberhub.plugin.api.login.spi.LoginProvider;
 import io.memberhub.plugin.api.message.SmsSender;
+import io.memberhub.plugin.api.message.spi.MessageChannel;
 import io.memberhub.plugin.api.route.spi.RouteHandler;
 import io.memberhub.plugin.api.schedule.spi.ScheduledTask;
 import io.memberhub.plugin.api.starter.spi.StarterConfiguration;
@@ -59,7 +60,7 @@ public class PluginHost {
     /** The extension points the host looks up in each plugin. */
     static final List<Class<?>> EXTENSION_POINTS = List.of(PointsEarnRule.class, EventListener.class, AccessPolicy.class,
             RouteHandler.class, ConsoleContribution.class, LevelConditionType.class, BenefitType.class, SmsSender.class,
-            StarterConfiguration.class, LoginProvider.class, MemberFieldType.class, ScheduledTask.class);
+            StarterConfiguration.class, LoginProvider.class, MemberFieldType.class, ScheduledTask.class, MessageChannel.class);
 
     @ConfigProperty(name = "memberhub.plugins.dir")
     Path dir;

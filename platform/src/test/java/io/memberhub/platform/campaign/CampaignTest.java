@@ -6,8 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
 import io.memberhub.platform.TenantSql;
+import io.memberhub.platform.plugin.PluginHost;
+import io.memberhub.platform.plugin.TestPlugins;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Marketing campaigns as a merchant runs them: the right members, once per occasion, politely, with their effect. */
 @QuarkusTest
@@ -129,6 +135,57 @@ class CampaignTest {
         other.asOwner().post("/api/v1/campaigns/" + mine + "/runs").then().statusCode(404);
         Merchants.as(Merchants.staffToken(m, "operator")).post("/api/v1/campaigns/" + mine + "/runs").then().statusCode(403);
         m.asOwner().post("/api/v1/campaigns/" + mine + "/pause").then().statusCode(200).body("status", equalTo("PAUSED"));
+    }
+
+    /** An app-push channel that keeps what it pushed in the merchant's storage; "Nobody" has no app to push to. */
+    private static final String PUSH = """
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.message.spi.MessageChannel;
+            import io.memberhub.plugin.api.message.spi.OutgoingMessage;
+            public class Push implements MessageChannel {
+                public String channel() {
+                    return "APP_PUSH";
+                }
+                public String description() {
+                    return "A push to the member's app";
+                }
+                public boolean send(OutgoingMessage message, PluginContext context) {
+                    if (message.text().contains("Nobody")) {
+                        return false;
+                    }
+                    context.storage().put("push:" + message.memberId(), message.purpose() + " " + message.text());
+                    return true;
+                }
+            }
+            """;
+
+    @Inject
+    PluginHost host;
+
+    @TempDir
+    Path build;
+
+    @Test
+    void aCampaignMessageGoesThroughThePluginChannelTheMerchantChose() throws IOException {
+        String plugin = Merchants.uniqueSlug("push");
+        host.install(TestPlugins.build(build, TestPlugins.Spec.of(plugin, "Push", PUSH)));
+        Merchant m = Merchants.signUp("campaign-push");
+        noQuietHours(m, 10);
+        Map<String, Object> campaign = Map.of("name", "Welcome push", "trigger", "WELCOME",
+                "message", Map.of("channel", "PLUGIN", "pluginChannel", plugin + ":APP_PUSH", "text", "Hi {name}!"));
+        m.asOwner().body(campaign).post("/api/v1/campaigns").then().statusCode(400).body("errors[0].field", equalTo("message.pluginChannel"));
+        m.asOwner().body(Map.of()).put("/api/v1/plugins/" + plugin + "/enablement").then().statusCode(200);
+        String reachable = member(m, Map.of("name", "Han Meimei"));
+        member(m, Map.of("name", "Nobody"));
+
+        String id = create(m, campaign);
+        m.asOwner().post("/api/v1/campaigns/" + id + "/runs").then().statusCode(200).body("sent", equalTo(2)).body("messagesFailed", equalTo(1));
+
+        assertThat(TenantSql.query(m.id(), "select key, value from plugin_storage where plugin_id = ?", plugin))
+                .containsExactly(Map.of("key", "push:" + reachable, "value", "MARKETING Hi Han Meimei!"));
+        JsonPath sends = m.asOwner().get("/api/v1/campaigns/" + id + "/sends").then().statusCode(200).extract().jsonPath();
+        assertThat(sends.getList("messageStatus")).containsExactlyInAnyOrder("SENT", "FAILED");
+        m.asOwner().get("/api/v1/campaigns/" + id).then().body("message.pluginChannel", equalTo(plugin + ":APP_PUSH"));
     }
 
     private static void noQuietHours(Merchant m, int maxSends) {
