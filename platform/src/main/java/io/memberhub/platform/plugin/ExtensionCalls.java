@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Asks every extension of one extension point that runs for a merchant the same question, at once
@@ -27,11 +28,31 @@ class ExtensionCalls {
     record Answer<T>(String pluginId, Optional<T> value) {
     }
 
+    /** Something an extension names and describes (a metric, a field type, a channel), with its plugin. */
+    record Named(String pluginId, String name, String description) {
+    }
+
     @Inject
     ActivePlugins active;
 
     @Inject
     PluginGuard guard;
+
+    /**
+     * What each extension of the point that runs for the merchant names itself ({@code A-Z 0-9 _}, 2-40)
+     * and how it describes itself; one that fails or gives another kind of name is left out.
+     */
+    <E> List<Named> names(TenantBound tenant, Class<E> point, Function<E, String> name, Function<E, String> description, String what) {
+        List<Named> named = new ArrayList<>();
+        askAll(tenant, point, (E extension, PluginContext context) -> {
+            String given = name.apply(extension);
+            if (given == null || !given.matches("[A-Z][A-Z0-9_]{1,39}")) {
+                throw new PluginGuard.Misbehaved("named a " + what + " '" + given + "'; names are 2-40 of A-Z, 0-9, _");
+            }
+            return new Named(null, given, description.apply(extension));
+        }).forEach(answer -> answer.value().ifPresent(n -> named.add(new Named(answer.pluginId(), n.name(), n.description()))));
+        return named;
+    }
 
     <E, T> List<Answer<T>> askAll(TenantBound tenant, Class<E> point, ExtensionCall<E, T> work) {
         return askAll(active.of(tenant, point), work);

@@ -6,7 +6,6 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.field.spi.MemberFieldType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,15 +27,8 @@ public class PluginFieldTypes implements PluginFieldChecks {
 
     @Override
     public List<PluginFieldType> available(TenantBound tenant) {
-        List<PluginFieldType> types = new ArrayList<>();
-        extensions.askAll(tenant, MemberFieldType.class, (MemberFieldType t, PluginContext context) -> {
-            if (t.type() == null || !t.type().matches("[A-Z][A-Z0-9_]{1,39}")) {
-                throw new PluginGuard.Misbehaved("named a member field type '" + t.type() + "'; names are 2-40 of A-Z, 0-9, _");
-            }
-            return new PluginFieldType(t.type(), t.description());
-        }).forEach(answer -> answer.value().ifPresent(t -> types.add(new PluginFieldType(answer.pluginId() + ":" + t.pluginType(),
-                t.description()))));
-        return types;
+        return extensions.names(tenant, MemberFieldType.class, MemberFieldType::type, MemberFieldType::description, "member field type")
+                .stream().map(n -> new PluginFieldType(n.pluginId() + ":" + n.name(), n.description())).toList();
     }
 
     @Override

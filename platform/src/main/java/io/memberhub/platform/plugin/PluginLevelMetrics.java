@@ -8,7 +8,6 @@ import io.memberhub.plugin.api.level.spi.MetricWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -32,11 +31,8 @@ public class PluginLevelMetrics implements PluginMetricSource {
 
     /** The metrics of the merchant's enabled plugins; a plugin that fails to say its own names is left out. */
     public List<PluginMetric> available(TenantBound tenant) {
-        List<PluginMetric> metrics = new ArrayList<>();
-        extensions.askAll(tenant, LevelConditionType.class, (LevelConditionType t, PluginContext context) ->
-                        new PluginMetric(null, checkedName(t.metric()), t.description()))
-                .forEach(answer -> answer.value().ifPresent(m -> metrics.add(new PluginMetric(answer.pluginId(), m.metric(), m.description()))));
-        return metrics;
+        return extensions.names(tenant, LevelConditionType.class, LevelConditionType::metric, LevelConditionType::description, "level metric")
+                .stream().map(n -> new PluginMetric(n.pluginId(), n.name(), n.description())).toList();
     }
 
     @Override
@@ -60,13 +56,6 @@ public class PluginLevelMetrics implements PluginMetricSource {
         return extensions.askAll(types, (LevelConditionType t, PluginContext context) ->
                         metric.equals(t.metric()) ? checkedValue(t.value(memberId, window, context)) : -1L)
                 .stream().flatMap(answer -> answer.value().stream()).filter(v -> v >= 0).mapToLong(Long::longValue).findFirst();
-    }
-
-    private static String checkedName(String metric) throws PluginGuard.Misbehaved {
-        if (metric == null || !metric.matches("[A-Z][A-Z0-9_]{1,39}")) {
-            throw new PluginGuard.Misbehaved("named a level metric '" + metric + "'; names are 2-40 of A-Z, 0-9, _");
-        }
-        return metric;
     }
 
     private static long checkedValue(long value) throws PluginGuard.Misbehaved {

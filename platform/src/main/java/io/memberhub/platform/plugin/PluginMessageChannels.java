@@ -7,7 +7,6 @@ import io.memberhub.plugin.api.message.spi.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,15 +29,8 @@ public class PluginMessageChannels {
     ExtensionCalls extensions;
 
     public List<Channel> available(TenantBound tenant) {
-        List<Channel> channels = new ArrayList<>();
-        extensions.askAll(tenant, MessageChannel.class, (MessageChannel c, PluginContext context) -> {
-            if (c.channel() == null || !c.channel().matches("[A-Z][A-Z0-9_]{1,39}")) {
-                throw new PluginGuard.Misbehaved("named a message channel '" + c.channel() + "'; names are 2-40 of A-Z, 0-9, _");
-            }
-            return new Channel(c.channel(), c.description());
-        }).forEach(answer -> answer.value().ifPresent(c -> channels.add(new Channel(answer.pluginId() + ":" + c.pluginChannel(),
-                c.description()))));
-        return channels;
+        return extensions.names(tenant, MessageChannel.class, MessageChannel::channel, MessageChannel::description, "message channel")
+                .stream().map(n -> new Channel(n.pluginId() + ":" + n.name(), n.description())).toList();
     }
 
     /** Empty when delivered; else why not (the plugin refused, failed, ran late, or is not enabled). */
