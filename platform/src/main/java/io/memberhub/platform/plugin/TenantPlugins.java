@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memberhub.plugin.api.TenantRef;
 import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class TenantPlugins {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
 
     /** Every plugin the merchant ever enabled, off ones included. */
     List<Enablement> all(TenantBound tenant) {
@@ -87,16 +91,24 @@ public class TenantPlugins {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void failed(TenantBound tenant, String pluginId, String reason, int limit) {
-        em.createNativeQuery("""
-                        update tenant_plugin set consecutive_failures = consecutive_failures + 1,
-                            suspended_at = case when suspended_at is null and consecutive_failures + 1 >= ?3 then now() else suspended_at end,
-                            suspended_reason = case when suspended_at is null and consecutive_failures + 1 >= ?3 then ?4 else suspended_reason end
-                        where tenant_id = ?1 and plugin_id = ?2 and enabled""")
+        String suspension = "Suspended after " + limit + " failures in a row; the last: " + reason;
+        // now() is this transaction's start: equal only when this very update suspended the plugin.
+        Number suspendedNow = (Number) em.createNativeQuery("""
+                        with changed as (
+                            update tenant_plugin set consecutive_failures = consecutive_failures + 1,
+                                suspended_at = case when suspended_at is null and consecutive_failures + 1 >= ?3 then now() else suspended_at end,
+                                suspended_reason = case when suspended_at is null and consecutive_failures + 1 >= ?3 then ?4 else suspended_reason end
+                            where tenant_id = ?1 and plugin_id = ?2 and enabled
+                            returning suspended_at)
+                        select count(*) from changed where suspended_at = now()""")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, pluginId)
                 .setParameter(3, limit)
-                .setParameter(4, "Suspended after " + limit + " failures in a row; the last: " + reason)
-                .executeUpdate();
+                .setParameter(4, suspension)
+                .getSingleResult();
+        if (suspendedNow.intValue() > 0) {
+            outbox.append(tenant, "PluginSuspended", "plugin", pluginId, Map.of("pluginId", pluginId, "reason", suspension));
+        }
     }
 
     /** A call succeeded: the failures before it no longer count toward a suspension. */

@@ -13,6 +13,7 @@ import static io.memberhub.platform.plugin.MerchantPlugins.storage;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.plugin.api.PluginApi;
 import io.quarkus.test.junit.QuarkusTest;
@@ -185,6 +186,9 @@ class PluginHostTest {
         assertThat(thrown.getLong("calls.failures")).isEqualTo(5);
         assertThat(state(m, hanging).getString("suspendedReason")).contains("no answer within 500 ms");
         assertThat(state(m, slow).getLong("calls.timeouts")).isEqualTo(5);
+        // Each suspension is announced once, for the merchant's webhooks and other plugins.
+        assertThat(TenantSql.query(m.id(), "select aggregate_id from outbox_event where type = 'PluginSuspended'").stream()
+                .map(r -> r.get("aggregate_id"))).containsExactlyInAnyOrder(throwing, hanging, slow);
 
         // Suspended plugins are not called: the next order is quick and counts no more calls.
         assertThat(order(m, member, "X-6")).isEqualTo(BASE_POINTS);
