@@ -121,18 +121,54 @@ public final class MarketJourney implements AutoCloseable {
                     + "&client_secret=" + URLEncoder.encode(credentials.get("clientSecret").asText(), StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(URI.create(credentials.get("tokenUrl").asText()))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            return new Device(expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200, "sign device " + name + " in")
-                    .get("access_token").asText());
+            return new Device(credentials.get("device").get("id").asText(), credentials.get("clientId").asText(),
+                    credentials.get("clientSecret").asText(), credentials.get("tokenUrl").asText(),
+                    expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200, "sign device " + name + " in")
+                            .get("access_token").asText());
         }
     }
 
     /** A merchant's device as the API sees it, with its own token. */
     public final class Device {
 
+        private final String id;
+        private final String clientId;
+        private final String clientSecret;
+        private final String tokenUrl;
         private final String token;
 
-        private Device(String token) {
+        private Device(String id, String clientId, String clientSecret, String tokenUrl, String token) {
+            this.id = id;
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.tokenUrl = tokenUrl;
             this.token = token;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The device's client credentials and where it exchanges them for tokens, as its installer would configure it. */
+        public String clientId() {
+            return clientId;
+        }
+
+        public String clientSecret() {
+            return clientSecret;
+        }
+
+        public String tokenUrl() {
+            return tokenUrl;
+        }
+
+        public String token() {
+            return token;
+        }
+
+        /** The platform's base URL, for a device client of its own. */
+        public String apiUrl() {
+            return platform.apiUrl();
         }
 
         /** Calls the API as the device and fails the test unless the status is {@code expected}. */

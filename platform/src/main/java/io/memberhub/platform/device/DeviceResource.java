@@ -70,4 +70,20 @@ public class DeviceResource {
         DeviceCall device = currentDevice.get();
         return devices.find(device, device.deviceId());
     }
+
+    /** The answer of {@link #ping()}: always the same. */
+    public record Pong(boolean pong) {
+    }
+
+    private static final Pong PONG = new Pong(true);
+
+    @GET
+    @Path("/me/ping")
+    @RolesAllowed("device")
+    @Operation(summary = "A device's round trip to the platform",
+            description = "Answers the same constant to any active device, reading nothing: a gate shows whether it is online by it, "
+                    + "and the gate benchmark measures the platform's floor with it.")
+    public Pong ping() {
+        return PONG;
+    }
 }

@@ -4,7 +4,9 @@ import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,26 @@ record MemberLevelState(UUID levelId, Instant since, UUID pinnedLevelId, Instant
         Object[] r = rows.getFirst();
         return new MemberLevelState((UUID) r[0], SqlValues.instant(r[1]), (UUID) r[2], SqlValues.instant(r[3]),
                 SqlValues.instant(r[4]), SqlValues.instant(r[5]), (UUID) r[6], SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+    }
+
+    /** One page of live members (in id order, after {@code after}) with their rows; {@link #NONE} for those without one. */
+    static Map<UUID, MemberLevelState> readPage(EntityManager em, UUID after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select m.id, l.level_id, l.since, l.pinned_level_id, l.pinned_until, l.next_review_at, l.downgrade_due,
+                               l.paid_level_id, l.paid_since, l.paid_until
+                        from member m left join member_level l on l.tenant_id = m.tenant_id and l.member_id = m.id
+                        where m.deleted_at is null and (cast(?1 as uuid) is null or m.id > cast(?1 as uuid))
+                        order by m.id limit ?2""")
+                .setParameter(1, after == null ? null : after.toString())
+                .setParameter(2, limit)
+                .getResultList();
+        Map<UUID, MemberLevelState> page = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            page.put((UUID) r[0], new MemberLevelState((UUID) r[1], SqlValues.instant(r[2]), (UUID) r[3], SqlValues.instant(r[4]),
+                    SqlValues.instant(r[5]), SqlValues.instant(r[6]), (UUID) r[7], SqlValues.instant(r[8]), SqlValues.instant(r[9])));
+        }
+        return page;
     }
 
     /** Whether the paid level still runs at {@code at}; a missed expiry job changes nothing here. */

@@ -132,6 +132,24 @@ public class MemberLevels {
         return gifts;
     }
 
+    /** Where a member stands, for a page of members at once: no facts or progress, only the levels. */
+    public record Standing(UUID memberId, LevelRef level, Instant since, LevelRef paidLevel, Instant paidUntil) {
+    }
+
+    /** Live members after {@code after} in id order, at most {@code limit}, with their effective and paid levels now. */
+    public List<Standing> page(TenantBound tenant, UUID after, int limit) {
+        Ladder ladder = ladders.get(tenant);
+        Instant now = Instant.now();
+        List<Standing> page = new ArrayList<>();
+        MemberLevelState.readPage(em, after, limit).forEach((memberId, state) -> {
+            Rung effective = state.effective(ladder, now);
+            Rung paid = state.paidLevelId() == null ? null : ladder.byId(state.paidLevelId());
+            page.add(new Standing(memberId, effective == null ? null : effective.ref(), effective == null ? null : state.effectiveSince(ladder, now),
+                    paid == null ? null : paid.ref(), paid == null ? null : state.paidUntil()));
+        });
+        return page;
+    }
+
     public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {
         return standing(tenant, memberId, ladders.get(tenant), MemberLevelState.read(em, tenant, memberId), facts(tenant, memberId));
     }

@@ -31,7 +31,7 @@ public record ModuleManifest(String id, String name, String description, String 
     public static final Set<String> PERMISSIONS = Set.of(
             "members:read", "members:write", "levels:read", "points:read", "points:write", "wallet:read", "wallet:write",
             "coupons:read", "coupons:write", "tags:read", "tags:write", "activity:read", "activity:write", "visits:write", "events:subscribe", "events:publish",
-            "http:outbound", "member-codes:verify", "data:sign", "storage", "routes", "console", "login", "messages:send", "access:decide");
+            "http:outbound", "member-codes:verify", "data:sign", "storage", "routes", "console", "login", "messages:send", "access:decide", "access:check", "levels:list");
 
     static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,62}[a-z0-9])");
     static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?");

@@ -33,8 +33,19 @@ public class PluginAccessPolicies {
     @Inject
     ExtensionCalls extensions;
 
+    @Inject
+    ActivePlugins active;
+
     public Decision decide(TenantBound tenant, AccessRequest request, boolean failClosed) {
-        List<PolicyAnswer> answers = extensions.askAll(tenant, AccessPolicy.class, (AccessPolicy policy, PluginContext context) ->
+        return decide(tenant, request, failClosed, null);
+    }
+
+    /** As asked by a plugin: every policy but its own ({@code askingPluginId}). */
+    public Decision decide(TenantBound tenant, AccessRequest request, boolean failClosed, String askingPluginId) {
+        List<ActivePlugins.Active<AccessPolicy>> others = active.of(tenant, AccessPolicy.class).stream()
+                .filter(a -> !a.plugin().id().equals(askingPluginId))
+                .toList();
+        List<PolicyAnswer> answers = extensions.askAll(others, (AccessPolicy policy, PluginContext context) ->
                         checked(policy.decide(request, context))).stream()
                 .map(answer -> answer.value()
                         .map(d -> new PolicyAnswer(answer.pluginId(), d.verdict().name(), shorten(d.reason())))

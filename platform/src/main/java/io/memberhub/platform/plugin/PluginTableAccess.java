@@ -32,6 +32,14 @@ class PluginTableAccess {
     EntityManager em;
 
     void insert(TenantBound tenant, String pluginId, String table, Map<String, ?> row) {
+        insert(tenant, pluginId, table, row, "");
+    }
+
+    boolean insertIfAbsent(TenantBound tenant, String pluginId, String table, Map<String, ?> row) {
+        return insert(tenant, pluginId, table, row, " on conflict do nothing") == 1;
+    }
+
+    private int insert(TenantBound tenant, String pluginId, String table, Map<String, ?> row, String onConflict) {
         List<String> columns = columns(row);
         StringBuilder sql = new StringBuilder("insert into ").append(table(pluginId, table)).append(" (tenant_id");
         columns.forEach(c -> sql.append(", ").append(PluginMigrations.quoted(c)));
@@ -39,8 +47,8 @@ class PluginTableAccess {
         for (int i = 0; i < columns.size(); i++) {
             sql.append(", ?").append(i + 2);
         }
-        Query insert = em.createNativeQuery(sql.append(')').toString()).setParameter(1, tenant.tenantId().toString());
-        bind(insert, 2, columns, row).executeUpdate();
+        Query insert = em.createNativeQuery(sql.append(')').append(onConflict).toString()).setParameter(1, tenant.tenantId().toString());
+        return bind(insert, 2, columns, row).executeUpdate();
     }
 
     List<Map<String, Object>> select(TenantBound tenant, String pluginId, String table, Map<String, ?> where) {

@@ -4,6 +4,7 @@ import io.memberhub.plugin.api.route.spi.RouteRequest;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
 import io.memberhub.platform.tenancy.CurrentDevice;
+import io.memberhub.platform.tenancy.DeviceCall;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -32,9 +33,10 @@ public class StaffPluginRouteResource extends PluginRouteEndpoints {
     protected Caller caller() {
         // A gate reports what it saw to the plugin that runs the zone, as it asks the platform's access decisions.
         if (identity.hasRole(DEVICE_ROLE)) {
-            return new Caller(currentDevice.get(), RouteRequest.Audience.STAFF, null, DEVICE_ROLE);
+            DeviceCall device = currentDevice.get();
+            return new Caller(device, RouteRequest.Audience.STAFF, null, DEVICE_ROLE, device.deviceId());
         }
         CallContext call = currentCall.get();
-        return new Caller(call, RouteRequest.Audience.STAFF, null, call.role().id());
+        return new Caller(call, RouteRequest.Audience.STAFF, null, call.role().id(), null);
     }
 }

@@ -17,6 +17,11 @@ record StoredPluginTables(PluginTableAccess access, TenantBound tenant, String p
     }
 
     @Override
+    public boolean insertIfAbsent(String table, Map<String, ?> row) {
+        return StoredPluginData.asPlatform(() -> access.insertIfAbsent(tenant, pluginId, table, row));
+    }
+
+    @Override
     public List<Map<String, Object>> select(String table, Map<String, ?> where) {
         return StoredPluginData.asPlatform(() -> access.select(tenant, pluginId, table, where));
     }

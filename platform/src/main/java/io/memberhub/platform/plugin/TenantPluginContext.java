@@ -5,6 +5,7 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.PluginStorage;
 import io.memberhub.plugin.api.PluginTables;
 import io.memberhub.plugin.api.TenantRef;
+import io.memberhub.plugin.api.access.AccessApi;
 import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
@@ -84,5 +85,10 @@ record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginS
     @Override
     public MemberCodeApi memberCodes() {
         return services.memberCodes();
+    }
+
+    @Override
+    public AccessApi access() {
+        return services.access();
     }
 }

@@ -54,6 +54,15 @@ final class ContextLevels implements LevelApi {
         });
     }
 
+    @Override
+    public List<MemberLevel> members(UUID after, int limit) {
+        caller.require(Permissions.LEVELS_LIST);
+        ArgumentChecks.require(limit >= 1 && limit <= 1000, "limit must be 1 to 1000");
+        return PlatformSide.call(() -> memberLevels.page(caller, after, limit).stream()
+                .map(s -> new MemberLevel(s.memberId(), info(s.level()), s.since(), info(s.paidLevel()), s.paidUntil()))
+                .toList());
+    }
+
     private static LevelInfo info(LevelRef level) {
         return level == null ? null : new LevelInfo(level.name(), level.rank());
     }

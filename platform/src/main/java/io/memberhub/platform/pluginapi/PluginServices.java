@@ -10,11 +10,13 @@ import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.membercode.MemberCodeKeys;
 import io.memberhub.platform.membercode.MemberCodes;
+import io.memberhub.platform.plugin.PluginAccessPolicies;
 import io.memberhub.platform.points.PluginPointChanges;
 import io.memberhub.platform.tag.Tags;
 import io.memberhub.platform.visit.VisitService;
 import io.memberhub.platform.wallet.WalletService;
 import io.memberhub.plugin.api.MerchantInfo;
+import io.memberhub.plugin.api.access.AccessApi;
 import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
@@ -41,7 +43,7 @@ public class PluginServices {
     /** The services one call into a plugin gets. */
     public record Bound(MemberApi members, PointsApi points, CouponApi coupons, HttpApi http, EventApi events, LevelApi levels,
                         VisitApi visits, TagApi tags, WalletApi wallet, ActivityApi activity, MemberCodeApi memberCodes,
-                        Supplier<MerchantInfo> merchant) {
+                        Supplier<MerchantInfo> merchant, AccessApi access) {
     }
 
     @Inject
@@ -95,12 +97,16 @@ public class PluginServices {
     @Inject
     MemberCodeKeys memberCodeKeys;
 
+    @Inject
+    PluginAccessPolicies accessPolicies;
+
     public Bound bind(PluginCaller caller) {
         return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
                 new ContextHttp(caller, http), new ContextEvents(caller, events),
                 new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits),
                 new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json, activityTypes),
-                new ContextMemberCodes(caller, memberCodes, memberCodeKeys), once(() -> merchant.of(caller)));
+                new ContextMemberCodes(caller, memberCodes, memberCodeKeys), once(() -> merchant.of(caller)),
+                new ContextAccess(caller, accessPolicies, members));
     }
 
     /** Read at most once per call into the plugin, and only if the plugin asks. */

@@ -62,6 +62,53 @@ class PluginExtensionPointsTest {
             }
             """;
 
+    /**
+     * A gate plugin: its own policy refuses everyone (so the test sees it is not asked on its own
+     * behalf); its routes ask the other policies, name the calling device, page through levels and
+     * write a check-in once.
+     */
+    private static final String GATE = """
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.access.spi.AccessDecision;
+            import io.memberhub.plugin.api.access.spi.AccessPolicy;
+            import io.memberhub.plugin.api.access.spi.AccessRequest;
+            import io.memberhub.plugin.api.route.spi.RouteHandler;
+            import io.memberhub.plugin.api.route.spi.RouteRequest;
+            import io.memberhub.plugin.api.route.spi.RouteResponse;
+            import java.util.Map;
+            import java.util.UUID;
+            public class Gate implements RouteHandler, AccessPolicy {
+                public AccessDecision decide(AccessRequest request, PluginContext context) {
+                    return AccessDecision.deny("the gate plugin's own policy");
+                }
+                public RouteResponse handle(RouteRequest r, PluginContext context) {
+                    switch (r.path()) {
+                        case "/check": {
+                            var d = context.access().decide(UUID.fromString(r.queryParam("member")), r.queryParam("zone"), r.deviceId(), false);
+                            boolean first = context.tables().insertIfAbsent("gatekeeper_check",
+                                    Map.of("event_id", r.queryParam("event"), "member_id", r.queryParam("member"), "verdict", d.verdict().name()));
+                            return RouteResponse.json(200, "{\\"verdict\\":\\"" + d.verdict() + "\\",\\"reason\\":\\"" + d.reason()
+                                    + "\\",\\"device\\":\\"" + r.deviceId() + "\\",\\"first\\":" + first + "}");
+                        }
+                        case "/members": {
+                            StringBuilder out = new StringBuilder();
+                            UUID after = null;
+                            for (var page = context.levels().members(null, 2); !page.isEmpty();
+                                 page = context.levels().members(after, 2)) {
+                                for (var m : page) {
+                                    out.append(out.length() == 0 ? "" : ",").append(m.level() == null ? "-" : m.level().name());
+                                    after = m.memberId();
+                                }
+                            }
+                            return RouteResponse.json(200, "{\\"levels\\":\\"" + out + "\\"}");
+                        }
+                        default:
+                            return RouteResponse.notFound();
+                    }
+                }
+            }
+            """;
+
     /** A gateway that "delivers" into the plugin's storage, where the test reads the text as a phone would. */
     private static final String SMS_GATEWAY = """
             import io.memberhub.plugin.api.PluginContext;
@@ -285,6 +332,47 @@ class PluginExtensionPointsTest {
         a.asOwner().body(Map.of("fields", Map.of("student_no", "S7654321"))).patch("/api/v1/members/" + member).then().statusCode(400)
                 .body("errors[0].message", containsString("cannot be checked now"));
         a.asOwner().get("/api/v1/members/" + member).then().statusCode(200).body("fields.student_no", equalTo("S1234567"));
+    }
+
+    @Test
+    void aGatePluginAsksTheOtherPoliciesKnowsItsDeviceListsLevelsAndWritesOnce() throws IOException {
+        String policy = install(TestPlugins.Spec.of(Merchants.uniqueSlug("zones"), "ZonePolicy", ZONE_POLICY)
+                .with("Plugin-Config-Required", "closedZone"));
+        String gateId = Merchants.uniqueSlug("gatekeeper");
+        String table = PluginMigration.tablePrefix(gateId) + "check";
+        String gate = install(TestPlugins.Spec.of(gateId, "Gate", GATE.replace("gatekeeper_check", table))
+                .with("Plugin-Permissions", "access:check, levels:list")
+                .withFile(PluginMigration.DIR + "V1__checks.sql", "create table if not exists " + table
+                        + " (tenant_id text not null, event_id text not null, member_id text not null, verdict text not null,"
+                        + " primary key (tenant_id, event_id));"));
+        Merchant m = Merchants.signUp("gatekeeper");
+        m.asOwner().body(Map.of("config", Map.of("closedZone", "vip-lounge"))).put("/api/v1/plugins/" + policy + "/enablement")
+                .then().statusCode(200);
+        m.asOwner().body(Map.of()).put("/api/v1/plugins/" + gate + "/enablement").then().statusCode(200);
+        m.asOwner().body(Map.of("name", "Silver", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
+        String member = member(m, "17800000051");
+        member(m, "17800000052");
+        member(m, "17800000053");
+        var device = m.asOwner().body(Map.of("name", "Lounge gate", "kind", "GATE")).post("/api/v1/devices").then().statusCode(201)
+                .extract().jsonPath();
+        String token = given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", device.getString("clientId")).formParam("client_secret", device.getString("clientSecret"))
+                .post(device.getString("tokenUrl")).then().statusCode(200).extract().path("access_token");
+
+        Merchants.as(token).get("/api/v1/devices/me/ping").then().statusCode(200).body("pong", equalTo(true));
+        m.asOwner().get("/api/v1/devices/me/ping").then().statusCode(403);
+
+        String check = "/api/v1/ext/" + gate + "/check?member=" + member + "&event=e-1&zone=";
+        Merchants.as(token).get(check + "vip-lounge").then().statusCode(200).body("verdict", equalTo("DENY"))
+                .body("reason", equalTo("The vip-lounge is for VIP members")).body("device", equalTo(device.getString("device.id")))
+                .body("first", equalTo(true));
+        Merchants.as(token).get(check + "lobby").then().statusCode(200).body("verdict", equalTo("ALLOW")).body("first", equalTo(false));
+        m.asOwner().get(check.replace("e-1", "e-2") + "lobby").then().statusCode(200).body("device", equalTo("null"))
+                .body("first", equalTo(true));
+        assertThat(TenantSql.query(m.id(), "select event_id, verdict from plugin_data." + table + " order by event_id"))
+                .extracting(r -> r.get("event_id") + "=" + r.get("verdict")).containsExactly("e-1=DENY", "e-2=ALLOW");
+
+        m.asOwner().get("/api/v1/ext/" + gate + "/members").then().statusCode(200).body("levels", equalTo("Silver,Silver,Silver"));
     }
 
     private static io.restassured.response.ValidatableResponse decide(io.restassured.specification.RequestSpecification as, String memberId,

@@ -47,6 +47,12 @@ public final class Permissions {
     /** {@link io.memberhub.plugin.api.membercode.MemberCodeApi#sign}: the merchant's signature on the plugin's data. Since 1.1.0. */
     public static final String DATA_SIGN = "data:sign";
 
+    /** {@link io.memberhub.plugin.api.access.AccessApi#decide}: asking the merchant's access policies. Since 1.2.0. */
+    public static final String ACCESS_CHECK = "access:check";
+
+    /** {@link io.memberhub.plugin.api.level.LevelApi#members}: every member's level, page by page. Since 1.2.0. */
+    public static final String LEVELS_LIST = "levels:list";
+
     private Permissions() {
     }
 }

@@ -1,5 +1,6 @@
 package io.memberhub.plugin.api;
 
+import io.memberhub.plugin.api.access.AccessApi;
 import io.memberhub.plugin.api.activity.ActivityApi;
 import io.memberhub.plugin.api.coupon.CouponApi;
 import io.memberhub.plugin.api.event.EventApi;
@@ -85,4 +86,7 @@ public interface PluginContext {
      * {@link Permissions#DATA_SIGN}). Since plugin-api 1.1.0.
      */
     MemberCodeApi memberCodes();
+
+    /** The merchant's access policies, for a plugin that lets members through a gate ({@link Permissions#ACCESS_CHECK}). Since plugin-api 1.2.0. */
+    AccessApi access();
 }

@@ -18,6 +18,13 @@ public interface PluginTables {
 
     void insert(String table, Map<String, ?> row);
 
+    /**
+     * Inserts the row unless one with the same primary key (or another unique key) is there; whether
+     * it did. The way to write something once per id a device or a retry sends again. Since
+     * plugin-api 1.2.0.
+     */
+    boolean insertIfAbsent(String table, Map<String, ?> row);
+
     /** The merchant's rows whose columns equal {@code where} (all of the merchant's rows when it is empty). */
     List<Map<String, Object>> select(String table, Map<String, ?> where);
 

@@ -16,10 +16,11 @@ import java.util.UUID;
  * @param memberId the signed-in member for {@link Audience#MEMBER}, else null
  * @param role     for {@link Audience#STAFF} the staff member's role ({@code owner}, {@code admin}, {@code operator}) or
  *                 {@code device} for one of the merchant's registered devices (a gate, a scanner, an integration); else null
+ * @param deviceId for role {@code device} the device's id (as the merchant registered it), else null. Since plugin-api 1.2.0.
  */
 @InterfaceStability.Evolving
 public record RouteRequest(Audience audience, String method, String path, Map<String, List<String>> query, String contentType,
-                           String body, UUID memberId, String role) {
+                           String body, UUID memberId, String role, UUID deviceId) {
 
     /** Who a route serves. */
     public enum Audience {
@@ -28,6 +29,12 @@ public record RouteRequest(Audience audience, String method, String path, Map<St
 
     public RouteRequest {
         query = Map.copyOf(query);
+    }
+
+    /** A request without a device: the form of plugin-api 1.0.0 and 1.1.0. */
+    public RouteRequest(Audience audience, String method, String path, Map<String, List<String>> query, String contentType,
+                        String body, UUID memberId, String role) {
+        this(audience, method, path, query, contentType, body, memberId, role, null);
     }
 
     /** The first value of a query parameter, or null. */
