@@ -1,4 +1,4 @@
-package io.memberhub.plugins.gym.web;
+package io.memberhub.plugins.kit;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.memberhub.plugins.gym.web;
+package io.memberhub.plugins.kit;
 
 import io.memberhub.plugin.api.route.spi.RouteResponse;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.memberhub.plugins.gym.web;
+package io.memberhub.plugins.kit;
 
 import io.memberhub.plugin.api.route.spi.RouteRequest;
 import io.memberhub.plugin.api.route.spi.RouteResponse;
@@ -12,14 +12,19 @@ public final class Routes {
     private Routes() {
     }
 
-    /** Owners and admins set the gym up; operators (front desk) only use it. */
+    /** Owners and admins set a plugin up; operators (front desk) only use it. */
     public static boolean managedBy(RouteRequest request) {
         return request.audience() == RouteRequest.Audience.STAFF && MANAGERS.contains(request.role());
     }
 
-    /** The merchant's staff and its devices (role {@code device}): the gates report passages as staff at the desk do. */
+    /** The merchant's staff and its devices (role {@code device}): a gate reports what staff at the desk would. */
     public static boolean staffOrDevice(RouteRequest request) {
         return request.audience() == RouteRequest.Audience.STAFF;
+    }
+
+    /** One of the merchant's registered devices, named by {@link RouteRequest#deviceId()}. */
+    public static boolean device(RouteRequest request) {
+        return request.audience() == RouteRequest.Audience.STAFF && "device".equals(request.role()) && request.deviceId() != null;
     }
 
     public static RouteResponse json(int status, Object body) {

@@ -1,6 +1,6 @@
 package io.memberhub.plugins.gym.presence;
 
-import io.memberhub.plugins.gym.web.JsonFields;
+import io.memberhub.plugins.kit.JsonFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

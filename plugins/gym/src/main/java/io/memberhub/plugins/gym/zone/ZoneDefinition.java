@@ -1,6 +1,6 @@
 package io.memberhub.plugins.gym.zone;
 
-import io.memberhub.plugins.gym.web.JsonFields;
+import io.memberhub.plugins.kit.JsonFields;
 import java.util.List;
 import java.util.Set;
 
