@@ -52,9 +52,26 @@ class PluginTableAccess {
     }
 
     List<Map<String, Object>> select(TenantBound tenant, String pluginId, String table, Map<String, ?> where) {
+        return select(tenant, pluginId, table, where, "", Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} rows by {@code orderBy}: {@code column} or {@code column desc}. */
+    List<Map<String, Object>> select(TenantBound tenant, String pluginId, String table, Map<String, ?> where, String orderBy, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        String order = "";
+        if (!orderBy.isEmpty()) {
+            String[] words = orderBy.strip().split("\\s+");
+            if (words.length > 2 || !NAME.matcher(words[0]).matches() || (words.length == 2 && !words[1].equalsIgnoreCase("desc")
+                    && !words[1].equalsIgnoreCase("asc"))) {
+                throw new IllegalArgumentException("orderBy is a column, optionally followed by asc or desc: " + orderBy);
+            }
+            order = " order by " + PluginMigrations.quoted(words[0]) + (words.length == 2 ? " " + words[1].toLowerCase() : "");
+        }
         List<String> columns = columns(where);
-        Query select = em.createNativeQuery("select * from " + table(pluginId, table) + " where tenant_id = ?1" + conditions(columns, 2),
-                Tuple.class).setParameter(1, tenant.tenantId().toString());
+        Query select = em.createNativeQuery("select * from " + table(pluginId, table) + " where tenant_id = ?1" + conditions(columns, 2)
+                + order + (limit == Integer.MAX_VALUE ? "" : " limit " + limit), Tuple.class).setParameter(1, tenant.tenantId().toString());
         @SuppressWarnings("unchecked")
         List<Tuple> rows = bind(select, 2, columns, where).getResultList();
         List<Map<String, Object>> result = new ArrayList<>();

@@ -27,6 +27,11 @@ record StoredPluginTables(PluginTableAccess access, TenantBound tenant, String p
     }
 
     @Override
+    public List<Map<String, Object>> select(String table, Map<String, ?> where, String orderBy, int limit) {
+        return StoredPluginData.asPlatform(() -> access.select(tenant, pluginId, table, where, orderBy == null ? "" : orderBy, limit));
+    }
+
+    @Override
     public int update(String table, Map<String, ?> where, Map<String, ?> set) {
         return StoredPluginData.asPlatform(() -> access.update(tenant, pluginId, table, where, set));
     }

@@ -90,6 +90,9 @@ class PluginExtensionPointsTest {
                             return RouteResponse.json(200, "{\\"verdict\\":\\"" + d.verdict() + "\\",\\"reason\\":\\"" + d.reason()
                                     + "\\",\\"device\\":\\"" + r.deviceId() + "\\",\\"first\\":" + first + "}");
                         }
+                        case "/newest":
+                            return RouteResponse.json(200, "{\\"event\\":\\"" + context.tables().select("gatekeeper_check", Map.of(),
+                                    "event_id desc", 1).get(0).get("event_id") + "\\"}");
                         case "/members": {
                             StringBuilder out = new StringBuilder();
                             UUID after = null;
@@ -372,6 +375,7 @@ class PluginExtensionPointsTest {
         assertThat(TenantSql.query(m.id(), "select event_id, verdict from plugin_data." + table + " order by event_id"))
                 .extracting(r -> r.get("event_id") + "=" + r.get("verdict")).containsExactly("e-1=DENY", "e-2=ALLOW");
 
+        m.asOwner().get("/api/v1/ext/" + gate + "/newest").then().statusCode(200).body("event", equalTo("e-2"));
         m.asOwner().get("/api/v1/ext/" + gate + "/members").then().statusCode(200).body("levels", equalTo("Silver,Silver,Silver"));
     }
 

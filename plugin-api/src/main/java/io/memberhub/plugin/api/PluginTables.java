@@ -28,6 +28,13 @@ public interface PluginTables {
     /** The merchant's rows whose columns equal {@code where} (all of the merchant's rows when it is empty). */
     List<Map<String, Object>> select(String table, Map<String, ?> where);
 
+    /**
+     * The first {@code limit} of the merchant's rows matching {@code where}, in the order of
+     * {@code orderBy}: a column, optionally followed by {@code asc} or {@code desc} (e.g. {@code at desc}).
+     * The way to read the newest entries of a log that keeps growing. Since plugin-api 1.2.0.
+     */
+    List<Map<String, Object>> select(String table, Map<String, ?> where, String orderBy, int limit);
+
     /** Sets {@code set} on the merchant's rows matching {@code where}; how many changed. */
     int update(String table, Map<String, ?> where, Map<String, ?> set);
 
