@@ -18,8 +18,11 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A plugin's way through the real market, for the plugins' end-to-end tests: a platform with real
@@ -114,6 +117,21 @@ public final class MarketJourney implements AutoCloseable {
             return call("POST", "/api/v1/members", Map.of("phone", phone), 201).get("id").asText();
         }
 
+        /**
+         * Signs the member with this phone in by SMS, as the member's app does (the development sender
+         * writes the code into the platform's log, where this reads it); the member's access token.
+         */
+        public String memberToken(String phone) throws IOException, InterruptedException {
+            send("POST", "/api/member/auth/sms-codes", null, Map.of("merchant", slug, "phone", phone), 202, Map.of());
+            return send("POST", "/api/member/auth/sms-login", null, Map.of("merchant", slug, "phone", phone, "code", smsCode(phone)), 200,
+                    Map.of()).get("accessToken").asText();
+        }
+
+        /** The member code the member's app shows now (a fresh one, valid for about a minute). */
+        public String memberCode(String memberToken) throws IOException, InterruptedException {
+            return MarketJourney.this.call("GET", "/api/member/me/code", memberToken, null, 200).get("code").asText();
+        }
+
         /** Registers a device (a gate, a scanner) of this merchant and signs it in with its client credentials. */
         public Device device(String name, String kind) throws IOException, InterruptedException {
             JsonNode credentials = call("POST", "/api/v1/devices", Map.of("name", name, "kind", kind), 201);
@@ -175,6 +193,19 @@ public final class MarketJourney implements AutoCloseable {
         public JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
             return MarketJourney.this.call(method, path, token, body, expected);
         }
+    }
+
+    /** The newest SMS code sent to {@code phone}; the log line is written before the platform answers the request for it. */
+    private String smsCode(String phone) throws IOException {
+        Pattern code = Pattern.compile("SMS to " + Pattern.quote(phone) + " .*code is (\\d{6})");
+        List<String> lines = Files.readAllLines(platform.log());
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Matcher found = code.matcher(lines.get(i));
+            if (found.find()) {
+                return found.group(1);
+            }
+        }
+        throw new AssertionError("No SMS code to " + phone + " in " + platform.log());
     }
 
     private String token(String email) throws IOException, InterruptedException {

@@ -15,11 +15,13 @@ public final class PlatformForTests implements AutoCloseable {
     private final LocalStack stack;
     private final ServiceProcess platform;
     private final String apiUrl;
+    private final Path log;
 
-    private PlatformForTests(LocalStack stack, ServiceProcess platform, String apiUrl) {
+    private PlatformForTests(LocalStack stack, ServiceProcess platform, String apiUrl, Path log) {
         this.stack = stack;
         this.platform = platform;
         this.apiUrl = apiUrl;
+        this.log = log;
     }
 
     /**
@@ -42,7 +44,7 @@ public final class PlatformForTests implements AutoCloseable {
             int port = LocalStack.freePort();
             ServiceProcess platform = new ServiceProcess("platform", jar, port, properties, runDir.resolve("platform.log"));
             platform.start();
-            return new PlatformForTests(stack, platform, "http://localhost:" + port);
+            return new PlatformForTests(stack, platform, "http://localhost:" + port, runDir.resolve("platform.log"));
         } catch (IOException | InterruptedException | RuntimeException e) {
             stack.close();
             throw e;
@@ -51,6 +53,11 @@ public final class PlatformForTests implements AutoCloseable {
 
     public String apiUrl() {
         return apiUrl;
+    }
+
+    /** The platform's console output, where the development SMS sender writes the codes it "sends". */
+    public Path log() {
+        return log;
     }
 
     public String keycloakUrl() {
