@@ -30,9 +30,18 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** Sends the request and returns the status code; the body is read and dropped. */
     int post(String path, String token, String idempotencyKey, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + token + "\r\nIdempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        return send("POST", path, token, idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n", json);
+    }
+
+    int get(String path, String token) throws IOException {
+        return send("GET", path, token, "", null);
+    }
+
+    private int send(String method, String path, String token, String extraHeaders, String json) throws IOException {
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+                + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                + "Authorization: Bearer " + token + "\r\n" + extraHeaders + "\r\n";
         for (int attempt = 0; ; attempt++) {
             try {
                 if (socket == null) {

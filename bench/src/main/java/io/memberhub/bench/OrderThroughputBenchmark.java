@@ -2,7 +2,6 @@ package io.memberhub.bench;
 
 import io.memberhub.launcher.LocalStack;
 import io.memberhub.launcher.ServiceProcess;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,9 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -103,25 +99,16 @@ public final class OrderThroughputBenchmark {
 
     private static double httpPhase(Api api, Merchant merchant, String phase, int orders, int concurrency) throws Exception {
         String paidAt = Instant.now().minusSeconds(60).toString();
-        URI base = api.base();
-        List<KeepAliveConnection> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ThreadLocal<KeepAliveConnection> mine = ThreadLocal.withInitial(() -> {
-            KeepAliveConnection connection = new KeepAliveConnection(base.getHost(), base.getPort());
-            connections.add(connection);
-            return connection;
-        });
-        try {
-            return timed(orders, concurrency, i -> {
+        try (Load.Connections connections = new Load.Connections(api.base())) {
+            return Load.run(orders, concurrency, i -> {
                 String member = merchant.members().get(i % MEMBERS);
                 String id = phase + "-" + i;
-                int status = mine.get().post("/api/v1/orders", api.token(), id, "{\"memberId\":\"" + member + "\",\"externalId\":\"" + id
+                int status = connections.mine().post("/api/v1/orders", api.token(), id, "{\"memberId\":\"" + member + "\",\"externalId\":\"" + id
                         + "\",\"amount\":" + (1000 + i % 5000) + ",\"channel\":\"pos\",\"paidAt\":\"" + paidAt + "\"}");
                 if (status != 201) {
                     throw new IllegalStateException("POST /api/v1/orders answered " + status + " for order " + id);
                 }
             });
-        } finally {
-            connections.forEach(KeepAliveConnection::close);
         }
     }
 
@@ -138,7 +125,7 @@ public final class OrderThroughputBenchmark {
         AtomicInteger next = new AtomicInteger();
         Instant paidAt = Instant.now().minusSeconds(60);
         try {
-            return timed(orders, concurrency, i -> {
+            return Load.run(orders, concurrency, i -> {
                 if (mine.get() == null) {
                     mine.set(pool.get(next.getAndIncrement()));
                 }
@@ -200,31 +187,4 @@ public final class OrderThroughputBenchmark {
         }
     }
 
-    interface Work {
-        void run(int i) throws Exception;
-    }
-
-    /** Runs {@code count} units over {@code concurrency} threads and returns units per second. */
-    private static double timed(int count, int concurrency, Work work) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int t = 0; t < concurrency; t++) {
-                done.add(threads.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        work.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> f : done) {
-                f.get();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-        return count / ((System.nanoTime() - start) / 1e9);
-    }
 }

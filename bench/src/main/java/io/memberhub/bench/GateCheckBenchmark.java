@@ -1,0 +1,202 @@
+package io.memberhub.bench;
+
+import io.memberhub.gateclient.GateAnswer;
+import io.memberhub.gateclient.GateClient;
+import io.memberhub.gateclient.OfflineGate;
+import io.memberhub.launcher.MarketJourney;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gate checks over HTTP (device token, gate and zone look-up, card to member, level against the zone,
+ * the merchant's other access policies, the visit, the check log: {@code POST /api/v1/ext/gate-api/check})
+ * next to a bare endpoint of the same process that answers a constant to the same device token
+ * ({@code GET /api/v1/devices/me/ping}), in the same run: throughput with all clients flat out, then
+ * latency at half load (requests paced at half the gate check's own throughput, for both endpoints),
+ * and the gate's offline verification of one member code.
+ */
+public final class GateCheckBenchmark {
+
+    private static final int MEMBERS = 200;
+    private static final String CHECK = "/api/v1/ext/gate-api/check";
+    private static final String PING = "/api/v1/devices/me/ping";
+
+    private GateCheckBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = Integer.parseInt(args[0]);
+        int concurrency = Integer.parseInt(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        System.out.println("==> Gate benchmark: " + requests + " requests per phase, " + concurrency + " clients, " + rounds + " rounds");
+        try (MarketJourney market = MarketJourney.start()) {
+            market.publishBuiltPackage();
+            MarketJourney.Merchant club = market.merchant("Bench Gym");
+            club.enable("gate-api", Map.of());
+            club.call("POST", "/api/v1/levels", Map.of("name", "Member", "rank", 0), 201);
+            club.call("PUT", "/api/v1/ext/gate-api/zones/lobby", Map.of("levels", List.of("Member")), 200);
+            MarketJourney.Device device = club.device("Bench gate", "GATE");
+            club.call("PUT", "/api/v1/ext/gate-api/gates/lobby-1", Map.of("deviceId", device.id(), "zone", "lobby"), 200);
+            for (int i = 0; i < MEMBERS; i++) {
+                String member = club.member("1360000" + String.format("%04d", i));
+                club.call("PUT", "/api/v1/ext/gate-api/cards/C-" + i, Map.of("memberId", member), 200);
+            }
+            URI api = URI.create(device.apiUrl());
+            Token token = new Token(device);
+
+            System.out.println("==> Warming up");
+            throughput(api, token, "warm", Math.max(1000, requests / 2), concurrency, true);
+            throughput(api, token, "warm", Math.max(1000, requests / 2), concurrency, false);
+
+            double[] gate = new double[rounds];
+            double[] bare = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                bare[round] = throughput(api, token, "r" + round, requests, concurrency, false);
+                gate[round] = throughput(api, token, "r" + round, requests, concurrency, true);
+                System.out.printf("    round %d: gate check %.0f/s, bare endpoint %.0f/s, ratio %.2f%n", round + 1, gate[round], bare[round],
+                        gate[round] / bare[round]);
+            }
+            double gateBest = Arrays.stream(gate).max().orElseThrow();
+            double bareBest = Arrays.stream(bare).max().orElseThrow();
+
+            double rate = gateBest / 2;
+            System.out.printf("==> Latency at half load: %.0f requests/s to each endpoint%n", rate);
+            long[] gateLatency = paced(api, token, "lat", requests, concurrency, rate, true);
+            long[] bareLatency = paced(api, token, "lat", requests, concurrency, rate, false);
+
+            System.out.println("==> Offline verification of a member code");
+            String memberToken = club.memberToken("13600000000");
+            Path state = Files.createTempDirectory("gate-bench-");
+            GateClient client = new GateClient(new GateClient.Settings(api, URI.create(device.tokenUrl()), device.clientId(),
+                    device.clientSecret(), state, Duration.ofSeconds(5)));
+            client.sync();
+            OfflineGate offline = client.offlineGate();
+            double[] verify = verifyTimes(offline, club.memberCode(memberToken));
+
+            System.out.println();
+            System.out.printf("gate check throughput (best round)      %8.0f /s%n", gateBest);
+            System.out.printf("bare endpoint throughput (best round)   %8.0f /s%n", bareBest);
+            System.out.printf("ratio gate / bare                        %7.2f   (target >= 0.60)%n", gateBest / bareBest);
+            System.out.printf("p99 at half load: gate %.2f ms, bare %.2f ms, ratio %.2f   (targets: ratio <= 2.0, gate < 5 ms)%n",
+                    percentile(gateLatency, 99) / 1e6, percentile(bareLatency, 99) / 1e6,
+                    (double) percentile(gateLatency, 99) / percentile(bareLatency, 99));
+            System.out.printf("p50 at half load: gate %.2f ms, bare %.2f ms%n", percentile(gateLatency, 50) / 1e6,
+                    percentile(bareLatency, 50) / 1e6);
+            System.out.printf("offline verification of one member code: mean %.1f us, p99 %.1f us   (target < 1000 us)%n", verify[0], verify[1]);
+        }
+    }
+
+    /** A device token renewed before Keycloak's lifespan runs out, so that a long phase never sends a stale one. */
+    static final class Token {
+        private static final Pattern ACCESS = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        private final MarketJourney.Device device;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private volatile String value;
+        private volatile Instant renewAt = Instant.EPOCH;
+
+        Token(MarketJourney.Device device) {
+            this.device = device;
+        }
+
+        synchronized String get() throws Exception {
+            if (Instant.now().isAfter(renewAt)) {
+                String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(device.clientId(), StandardCharsets.UTF_8)
+                        + "&client_secret=" + URLEncoder.encode(device.clientSecret(), StandardCharsets.UTF_8);
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(device.tokenUrl()))
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher m = ACCESS.matcher(response.body());
+                if (!m.find()) {
+                    throw new IllegalStateException("No device token: " + response.body());
+                }
+                value = m.group(1);
+                renewAt = Instant.now().plusSeconds(60);
+            }
+            return value;
+        }
+    }
+
+    private static int call(KeepAliveConnection connection, String token, String phase, int i, boolean gate) throws Exception {
+        return gate ? connection.post(CHECK, token, null, "{\"eventId\":\"" + phase + "-" + i + "\",\"cardId\":\"C-" + (i % MEMBERS) + "\"}")
+                : connection.get(PING, token);
+    }
+
+    private static double throughput(URI api, Token token, String phase, int count, int concurrency, boolean gate) throws Exception {
+        String name = phase + (gate ? "-g" : "-b") + System.nanoTime();
+        try (Load.Connections connections = new Load.Connections(api)) {
+            return Load.run(count, concurrency, i -> expectOk(call(connections.mine(), token.get(), name, i, gate), gate));
+        }
+    }
+
+    private static void expectOk(int status, boolean gate) {
+        if (status != 200) {
+            throw new IllegalStateException((gate ? CHECK : PING) + " answered " + status);
+        }
+    }
+
+    /**
+     * Requests at a fixed rate, each measured from when it was due (not when it went out), so that a
+     * slow answer also counts against the requests queued behind it.
+     */
+    private static long[] paced(URI api, Token token, String phase, int count, int concurrency, double rate, boolean gate) throws Exception {
+        String name = phase + (gate ? "-g" : "-b") + System.nanoTime();
+        long interval = (long) (1e9 / rate);
+        long[] latency = new long[count];
+        long start = System.nanoTime() + 10_000_000;
+        try (Load.Connections connections = new Load.Connections(api)) {
+            Load.run(count, concurrency, i -> {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int status = call(connections.mine(), token.get(), name, i, gate);
+                latency[i] = System.nanoTime() - due;
+                expectOk(status, gate);
+            });
+        }
+        return latency;
+    }
+
+
+    /** Mean and p99 in microseconds of deciding one member code offline (signature, expiry, list). */
+    private static double[] verifyTimes(OfflineGate gate, String code) {
+        for (int i = 0; i < 20_000; i++) {
+            check(gate.decide(code, Instant.now()));
+        }
+        long[] times = new long[20_000];
+        for (int i = 0; i < times.length; i++) {
+            long t0 = System.nanoTime();
+            GateAnswer answer = gate.decide(code, Instant.now());
+            times[i] = System.nanoTime() - t0;
+            check(answer);
+        }
+        return new double[] {Arrays.stream(times).average().orElseThrow() / 1e3, percentile(times, 99) / 1e3};
+    }
+
+    private static void check(GateAnswer answer) {
+        if (!answer.allowed()) {
+            throw new IllegalStateException("The offline gate refused the member: " + answer.reason());
+        }
+    }
+
+    private static long percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
