@@ -110,6 +110,13 @@ class GateApiIT {
         assertThat(log).hasSize(4);
         assertThat(log.findValuesAsText("eventId")).containsExactlyInAnyOrder("e-1", "e-2", "e-3", "e-4");
 
+        // The console shows the gates page, whose tables read the routes above.
+        JsonNode pages = m.call("GET", "/api/v1/console/plugin-pages", null, 200);
+        JsonNode gates = java.util.stream.StreamSupport.stream(pages.spliterator(), false)
+                .filter(p -> p.get("pluginId").asText().equals("gate-api")).findFirst().orElseThrow().get("pages").get(0);
+        assertThat(gates.get("title").asText()).isEqualTo("Gates");
+        assertThat(gates.get("widgets").findValuesAsText("source")).containsExactly("/zones", "/gates", "/checks?limit=50");
+
         JsonNode bad = club.gate().call("POST", "/api/v1/ext/gate-api/check", Map.of("cardId", "C-100", "code", silverCode, "door", 2), 400);
         assertThat(bad.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("eventId", "code", "door");
         assertThat(m.call("GET", "/api/v1/ext/gate-api/checks?gate=spa-1", null, 200)).hasSize(4);
