@@ -34,7 +34,7 @@ public class DeviceAccess {
     Devices devices;
 
     Optional<DeviceCall> resolve(JsonWebToken token) {
-        Object claim = token.getClaim(DEVICE_CLAIM);
+        Object claim = CustomClaim.of(token, DEVICE_CLAIM);
         if (claim == null) {
             return Optional.empty();
         }

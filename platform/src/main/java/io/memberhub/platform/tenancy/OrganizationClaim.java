@@ -23,7 +23,7 @@ final class OrganizationClaim {
     }
 
     static List<String> aliases(JsonWebToken token) {
-        Object claim = token.getClaim(NAME);
+        Object claim = CustomClaim.of(token, NAME);
         List<String> aliases = new ArrayList<>();
         switch (claim) {
             case null -> {
