@@ -6,9 +6,8 @@ import io.memberhub.plugin.api.route.spi.RouteRequest;
 import io.memberhub.plugin.api.route.spi.RouteResponse;
 import io.memberhub.plugins.gateapi.Names;
 import io.memberhub.plugins.gateapi.gate.Gate;
-import io.memberhub.plugins.gateapi.gate.GateStore;
+import io.memberhub.plugins.gateapi.gate.GatePlacements;
 import io.memberhub.plugins.gateapi.zone.Zone;
-import io.memberhub.plugins.gateapi.zone.ZoneStore;
 import io.memberhub.plugins.kit.BadRequest;
 import io.memberhub.plugins.kit.JsonFields;
 import io.memberhub.plugins.kit.Problems;
@@ -44,12 +43,13 @@ public class CheckRoutes implements RouteHandler {
             return Problems.forbidden("FORBIDDEN", "Gates check members with their own device credentials; "
                     + "staff ask POST /api/v1/access/decisions");
         }
-        Optional<Gate> gate = GateStore.byDevice(context, request.deviceId());
+        GatePlacements.Placement placement = GatePlacements.of(context, request.deviceId());
+        Optional<Gate> gate = placement.gate();
         if (gate.isEmpty()) {
             return Problems.forbidden("GATE_NOT_REGISTERED", "This device is not registered as a gate: the merchant registers it with "
                     + "PUT /api/v1/ext/gate-api/gates/{gateId}");
         }
-        Optional<Zone> zone = ZoneStore.find(context, gate.get().zone());
+        Optional<Zone> zone = placement.zone();
         if (zone.isEmpty()) {
             return Problems.conflict("ZONE_NOT_FOUND", "The gate's zone '" + gate.get().zone() + "' was removed; register the gate again");
         }

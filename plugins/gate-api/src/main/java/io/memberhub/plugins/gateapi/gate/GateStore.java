@@ -34,15 +34,17 @@ public final class GateStore {
             return false;
         }
         Map<String, Object> values = Map.of("device_id", gate.deviceId().toString(), "zone", gate.zone(), "name", gate.name());
-        if (context.tables().update(TABLE, Map.of("gate_id", gate.gateId()), values) == 0) {
-            return context.tables().insertIfAbsent(TABLE, Map.of("gate_id", gate.gateId(), "device_id", gate.deviceId().toString(),
-                    "zone", gate.zone(), "name", gate.name()));
-        }
-        return true;
+        boolean saved = context.tables().update(TABLE, Map.of("gate_id", gate.gateId()), values) > 0
+                || context.tables().insertIfAbsent(TABLE, Map.of("gate_id", gate.gateId(), "device_id", gate.deviceId().toString(),
+                        "zone", gate.zone(), "name", gate.name()));
+        GatePlacements.forget(context);
+        return saved;
     }
 
     public static boolean delete(PluginContext context, String gateId) {
-        return context.tables().delete(TABLE, Map.of("gate_id", gateId)) > 0;
+        boolean deleted = context.tables().delete(TABLE, Map.of("gate_id", gateId)) > 0;
+        GatePlacements.forget(context);
+        return deleted;
     }
 
     public static long inZone(PluginContext context, String zone) {

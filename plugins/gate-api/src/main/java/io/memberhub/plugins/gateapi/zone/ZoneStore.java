@@ -1,6 +1,7 @@
 package io.memberhub.plugins.gateapi.zone;
 
 import io.memberhub.plugin.api.PluginContext;
+import io.memberhub.plugins.gateapi.gate.GatePlacements;
 import io.memberhub.plugins.kit.Json;
 import java.util.Comparator;
 import java.util.List;
@@ -28,10 +29,13 @@ public final class ZoneStore {
         if (context.tables().update(TABLE, Map.of("name", zone.name()), values) == 0) {
             context.tables().insert(TABLE, Map.of("name", zone.name(), "levels", Json.write(zone.levels()), "fail_closed", zone.failClosed()));
         }
+        GatePlacements.forget(context);
     }
 
     public static boolean delete(PluginContext context, String name) {
-        return context.tables().delete(TABLE, Map.of("name", name)) > 0;
+        boolean deleted = context.tables().delete(TABLE, Map.of("name", name)) > 0;
+        GatePlacements.forget(context);
+        return deleted;
     }
 
     private static Zone zone(Map<String, Object> row) {
