@@ -141,13 +141,20 @@ public class MemberLevels {
         Ladder ladder = ladders.get(tenant);
         Instant now = Instant.now();
         List<Standing> page = new ArrayList<>();
-        MemberLevelState.readPage(em, after, limit).forEach((memberId, state) -> {
-            Rung effective = state.effective(ladder, now);
-            Rung paid = state.paidLevelId() == null ? null : ladder.byId(state.paidLevelId());
-            page.add(new Standing(memberId, effective == null ? null : effective.ref(), effective == null ? null : state.effectiveSince(ladder, now),
-                    paid == null ? null : paid.ref(), paid == null ? null : state.paidUntil()));
-        });
+        MemberLevelState.readPage(em, after, limit).forEach((memberId, state) -> page.add(standing(memberId, state, ladder, now)));
         return page;
+    }
+
+    /** One member's levels now, without the facts and progress {@link #standing(TenantBound, UUID)} computes: for a gate's check. */
+    public Standing current(TenantBound tenant, UUID memberId) {
+        return standing(memberId, MemberLevelState.read(em, tenant, memberId), ladders.get(tenant), Instant.now());
+    }
+
+    private static Standing standing(UUID memberId, MemberLevelState state, Ladder ladder, Instant now) {
+        Rung effective = state.effective(ladder, now);
+        Rung paid = state.paidLevelId() == null ? null : ladder.byId(state.paidLevelId());
+        return new Standing(memberId, effective == null ? null : effective.ref(), effective == null ? null : state.effectiveSince(ladder, now),
+                paid == null ? null : paid.ref(), paid == null ? null : state.paidUntil());
     }
 
     public MemberLevelResponse standing(TenantBound tenant, UUID memberId) {

@@ -159,9 +159,14 @@ public class MemberService {
 
     /** 404 unless the member exists and is not deleted; reads no more than that. */
     public void requireLive(TenantBound tenant, UUID id) {
-        if (!members.isLive(id)) {
+        if (!isLive(tenant, id)) {
             throw notFound(id);
         }
+    }
+
+    /** Whether the member exists and is not deleted; reads no more than that. */
+    public boolean isLive(TenantBound tenant, UUID id) {
+        return members.isLive(id);
     }
 
     public MemberResponse get(CallContext call, UUID id) {

@@ -3,7 +3,6 @@ package io.memberhub.platform.pluginapi;
 import io.memberhub.platform.level.LevelPurchases;
 import io.memberhub.platform.level.LevelRef;
 import io.memberhub.platform.level.LevelService;
-import io.memberhub.platform.level.MemberLevelResponse;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.plugin.api.Permissions;
@@ -41,14 +40,14 @@ final class ContextLevels implements LevelApi {
     public Optional<MemberLevel> of(UUID memberId) {
         caller.require(Permissions.LEVELS_READ);
         ArgumentChecks.notNull(memberId, "memberId");
-        return PlatformSide.call(() -> {
-            if (members.shared(caller, memberId).isEmpty()) {
+        return PlatformSide.callInOneTransaction(() -> {
+            if (!members.isLive(caller, memberId)) {
                 return Optional.empty();
             }
-            MemberLevelResponse standing = memberLevels.standing(caller, memberId);
+            MemberLevels.Standing standing = memberLevels.current(caller, memberId);
             // The newest purchase, even one that ran out: a gate tells "card expired" from "level too low" by it.
             Optional<LevelPurchases.PurchaseResponse> lastPurchase = purchases.list(caller, memberId).stream().findFirst();
-            return Optional.of(new MemberLevel(memberId, info(standing.level()), standing.level() == null ? null : standing.since(),
+            return Optional.of(new MemberLevel(memberId, info(standing.level()), standing.since(),
                     lastPurchase.map(p -> info(p.level())).orElse(null),
                     lastPurchase.map(LevelPurchases.PurchaseResponse::validUntil).orElse(null)));
         });

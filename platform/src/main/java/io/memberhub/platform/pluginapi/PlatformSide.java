@@ -3,6 +3,7 @@ package io.memberhub.platform.pluginapi;
 import io.memberhub.plugin.api.PlatformServiceException;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.work.BackgroundRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.Supplier;
 public final class PlatformSide {
 
     private PlatformSide() {
+    }
+
+    /** Several reads for one answer in one transaction: the tenant is bound once and one commit ends it. */
+    public static <T> T callInOneTransaction(Supplier<T> work) {
+        return call(() -> QuarkusTransaction.requiringNew().call(work::get));
     }
 
     public static <T> T call(Supplier<T> work) {
