@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The built platform as a child JVM on a fresh PostgreSQL and Keycloak, for the tests of modules
@@ -16,12 +17,16 @@ public final class PlatformForTests implements AutoCloseable {
     private final ServiceProcess platform;
     private final String apiUrl;
     private final Path log;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** A benchmark or test run stopped with Ctrl-C still stops PostgreSQL, Keycloak and the platform. */
+    private final Thread onExit = new Thread(this::stop, "memberhub-platform-for-tests-stop");
 
     private PlatformForTests(LocalStack stack, ServiceProcess platform, String apiUrl, Path log) {
         this.stack = stack;
         this.platform = platform;
         this.apiUrl = apiUrl;
         this.log = log;
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /**
@@ -70,7 +75,18 @@ public final class PlatformForTests implements AutoCloseable {
 
     @Override
     public void close() {
-        platform.close();
-        stack.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs or ran already; stop() does the work once.
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (closed.compareAndSet(false, true)) {
+            platform.close();
+            stack.close();
+        }
     }
 }
