@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PluginLoginProviders {
 
     /** The person a provider vouched for, and the plugin that asked the provider. */
-    public record Identified(String pluginId, String provider, String subject, String phone, String displayName) {
+    public record Identified(String pluginId, String provider, String subject, String phone, String displayName, String unionId) {
     }
 
     private static final Set<String> REFUSALS = Set.of(LoginAnswer.INVALID_PROOF, LoginAnswer.EXPIRED_PROOF, LoginAnswer.PROVIDER_BUSY);
@@ -70,7 +70,7 @@ public class PluginLoginProviders {
             throw new ProblemException(401, "EXTERNAL_LOGIN_REFUSED", "Sign-in refused", detail + "; start the sign-in again", List.of());
         }
         ExternalIdentity who = answer.identity();
-        return new Identified(pluginId, provider, who.subject(), who.phone(), who.displayName());
+        return new Identified(pluginId, provider, who.subject(), who.phone(), who.displayName(), who.unionId());
     }
 
     private static LoginAnswer checked(LoginAnswer answer) throws PluginGuard.Misbehaved {
@@ -83,9 +83,10 @@ public class PluginLoginProviders {
         ExternalIdentity who = answer.identity();
         if (who != null && (who.subject() == null || who.subject().isBlank() || who.subject().length() > 200
                 || (who.phone() != null && !who.phone().matches(MemberRules.PHONE))
-                || (who.displayName() != null && who.displayName().length() > 100))) {
+                || (who.displayName() != null && who.displayName().length() > 100)
+                || (who.unionId() != null && (who.unionId().isBlank() || who.unionId().length() > 200)))) {
             throw new PluginGuard.Misbehaved("vouched for an identity the platform cannot use: subject 1-200 characters, phone 6-20 digits, "
-                    + "display name up to 100 characters");
+                    + "display name up to 100 characters, union id 1-200 characters");
         }
         return answer;
     }
