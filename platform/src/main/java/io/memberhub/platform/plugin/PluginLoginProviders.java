@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Asks the merchant's login plugins who a proof from another service (a WeChat code) belongs to.
@@ -28,7 +29,9 @@ public class PluginLoginProviders {
     public record Identified(String pluginId, String provider, String subject, String phone, String displayName, String unionId) {
     }
 
-    private static final Set<String> REFUSALS = Set.of(LoginAnswer.INVALID_PROOF, LoginAnswer.EXPIRED_PROOF, LoginAnswer.PROVIDER_BUSY);
+    private static final Logger LOG = Logger.getLogger(PluginLoginProviders.class);
+    private static final Set<String> REFUSALS = Set.of(LoginAnswer.INVALID_PROOF, LoginAnswer.EXPIRED_PROOF, LoginAnswer.PROVIDER_BUSY,
+            LoginAnswer.PROVIDER_UNAVAILABLE, LoginAnswer.MISCONFIGURED);
 
     @Inject
     ActivePlugins active;
@@ -41,8 +44,9 @@ public class PluginLoginProviders {
 
     /**
      * The identity the provider vouches for. Refused proofs answer 401 {@code EXTERNAL_LOGIN_REFUSED}
-     * (429 {@code PROVIDER_BUSY} when the service asks to slow down), an unknown provider 404 and a
-     * plugin that fails or is late 503.
+     * (429 {@code PROVIDER_BUSY} when the service asks to slow down, 503 {@code LOGIN_PROVIDER_UNAVAILABLE}
+     * when it says it cannot serve now, 503 {@code LOGIN_PROVIDER_MISCONFIGURED} when it refuses the
+     * merchant's app credentials), an unknown provider 404 and a plugin that fails or is late 503.
      */
     public Identified identify(TenantBound tenant, String provider, Map<String, String> proof) {
         List<ExtensionCalls.Answer<Optional<LoginAnswer>>> answers = extensions.askAll(active.of(tenant, LoginProvider.class),
@@ -64,10 +68,21 @@ public class PluginLoginProviders {
         if (answer.refusal() != null) {
             String detail = "Sign-in with " + provider + " was refused (" + answer.refusal() + (answer.reason() == null ? "" : ": "
                     + answer.reason()) + ")";
-            if (LoginAnswer.PROVIDER_BUSY.equals(answer.refusal())) {
-                throw new ProblemException(429, "PROVIDER_BUSY", "Sign-in service busy", detail + "; try again in a minute", List.of());
+            switch (answer.refusal()) {
+                case LoginAnswer.PROVIDER_BUSY ->
+                        throw new ProblemException(429, "PROVIDER_BUSY", "Sign-in service busy", detail + "; try again in a minute", List.of());
+                case LoginAnswer.PROVIDER_UNAVAILABLE -> throw ProblemException.unavailable("LOGIN_PROVIDER_UNAVAILABLE",
+                        detail + "; try again shortly or sign in with an SMS code");
+                case LoginAnswer.MISCONFIGURED -> {
+                    LOG.warnf("Plugin %s: %s refuses the merchant's app credentials (%s); the merchant must correct the plugin's settings",
+                            pluginId, provider, answer.reason());
+                    throw ProblemException.unavailable("LOGIN_PROVIDER_MISCONFIGURED", "Sign-in with " + provider
+                            + " is not set up correctly by this merchant (" + answer.reason() + "): sign in with an SMS code; the merchant "
+                            + "must correct the app id and secret in the settings of plugin " + pluginId);
+                }
+                default -> throw new ProblemException(401, "EXTERNAL_LOGIN_REFUSED", "Sign-in refused", detail + "; start the sign-in again",
+                        List.of());
             }
-            throw new ProblemException(401, "EXTERNAL_LOGIN_REFUSED", "Sign-in refused", detail + "; start the sign-in again", List.of());
         }
         ExternalIdentity who = answer.identity();
         return new Identified(pluginId, provider, who.subject(), who.phone(), who.displayName(), who.unionId());

@@ -26,8 +26,8 @@ class ExternalLoginTest {
 
     /**
      * The plugin stands for the service with two apps, {@code chat} and {@code chat-mini}: a code
-     * "ok:subject:phone[:unionId]" is vouched for (phone and union id optional), "expired" and "busy"
-     * are the service's refusals, "boom" is the service being unreachable.
+     * "ok:subject:phone[:unionId]" is vouched for (phone and union id optional), "expired", "busy",
+     * "down" and "badapp" are the service's refusals, "boom" is the service being unreachable.
      */
     private static final String PROVIDER = """
             import io.memberhub.plugin.api.PluginContext;
@@ -44,6 +44,8 @@ class ExternalLoginTest {
                     switch (code) {
                         case "expired": return LoginAnswer.refused(LoginAnswer.EXPIRED_PROOF, "40163 code been used");
                         case "busy": return LoginAnswer.refused(LoginAnswer.PROVIDER_BUSY, "45011 api minute-quota reach limit");
+                        case "down": return LoginAnswer.refused(LoginAnswer.PROVIDER_UNAVAILABLE, "-1 system error");
+                        case "badapp": return LoginAnswer.refused(LoginAnswer.MISCONFIGURED, "40125 invalid appsecret");
                         case "boom": throw new IllegalStateException("connect timed out");
                         default:
                             String[] parts = code.split(":", -1);
@@ -143,6 +145,10 @@ class ExternalLoginTest {
                 .body("detail", org.hamcrest.Matchers.containsString("40163"));
         login(m, "nonsense").statusCode(401).body("code", equalTo("EXTERNAL_LOGIN_REFUSED"));
         login(m, "busy").statusCode(429).body("code", equalTo("PROVIDER_BUSY"));
+        login(m, "down").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_UNAVAILABLE"))
+                .body("detail", org.hamcrest.Matchers.containsString("-1 system error"));
+        login(m, "badapp").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_MISCONFIGURED"))
+                .body("detail", org.hamcrest.Matchers.containsString("40125"));
         m.asOwner().get("/api/v1/plugins").then().body("find { it.id == '" + pluginOf(m) + "' }.consecutiveFailures", equalTo(0));
 
         login(m, "boom").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_UNAVAILABLE"));
