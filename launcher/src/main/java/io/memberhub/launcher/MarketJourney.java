@@ -44,8 +44,17 @@ public final class MarketJourney implements AutoCloseable {
 
     /** Starts the platform built in this repository ({@code memberhub.repo}, default {@code ../..}). */
     public static MarketJourney start() throws IOException, InterruptedException {
-        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"),
-                Map.of("memberhub.market.auto-publish", "true")));
+        return start(Map.of());
+    }
+
+    /**
+     * The same with further platform properties, e.g. {@code memberhub.plugins.http.allow-private-addresses=true}
+     * so that a plugin may call an {@link OutsideServiceStandIn} on this machine.
+     */
+    public static MarketJourney start(Map<String, String> properties) throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(Map.of("memberhub.market.auto-publish", "true"));
+        all.putAll(properties);
+        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"), all));
     }
 
     /** Uploads the market package this build made ({@code memberhub.market.package}), signed by a new developer; answers the version. */
@@ -216,7 +225,11 @@ public final class MarketJourney implements AutoCloseable {
         return expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200, "sign in " + email).get("access_token").asText();
     }
 
-    private JsonNode call(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
+    /**
+     * Calls the API with {@code token} (a member's, say), or as nobody when it is null (a member's app
+     * before sign-in), and fails the test unless the status is {@code expected}.
+     */
+    public JsonNode call(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
         return send(method, path, token, body, expected, Map.of());
     }
 
