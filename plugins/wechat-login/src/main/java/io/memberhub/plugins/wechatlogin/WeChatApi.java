@@ -2,7 +2,7 @@ package io.memberhub.plugins.wechatlogin;
 
 import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.login.spi.LoginAnswer;
-import io.memberhub.plugins.kit.LoginProofs;
+import io.memberhub.plugins.kit.Logins;
 import io.memberhub.plugins.kit.OutsideService;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class WeChatApi {
             return new Exchange(null, LoginAnswer.refused(LoginAnswer.MISCONFIGURED,
                     "settings " + idKey + " and " + secretKey + " of plugin wechat-login are not set"));
         }
-        Optional<String> code = LoginProofs.code(proof);
+        Optional<String> code = Logins.code(proof);
         if (code.isEmpty()) {
             return new Exchange(null, LoginAnswer.refused(LoginAnswer.INVALID_PROOF,
                     "the proof needs the code WeChat gave the app: {\"code\": \"...\"}"));

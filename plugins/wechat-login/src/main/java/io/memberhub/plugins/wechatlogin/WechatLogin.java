@@ -4,6 +4,7 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.login.ExternalIdentity;
 import io.memberhub.plugin.api.login.spi.LoginAnswer;
 import io.memberhub.plugin.api.login.spi.LoginProvider;
+import io.memberhub.plugins.kit.Logins;
 import io.memberhub.plugins.kit.OutsideService;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.pf4j.Extension;
 public class WechatLogin implements LoginProvider {
 
     static final String PROVIDER = "wechat";
-    private static final int MAX_NAME = 100;
 
     @Override
     public String provider() {
@@ -42,23 +42,11 @@ public class WechatLogin implements LoginProvider {
                 OutsideService.text(token, "unionid").orElse(null)));
     }
 
-    /**
-     * The person's WeChat nickname, or null: the sign-in has succeeded already (the code is spent), so
-     * a profile WeChat does not give only costs the name.
-     */
     private static String nickname(PluginContext context, String accessToken, String openId) {
-        try {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("access_token", accessToken);
-            query.put("openid", openId);
-            query.put("lang", "zh_CN");
-            Map<String, Object> info = WeChatApi.get(context, "/sns/userinfo", query);
-            if (OutsideService.number(info, "errcode").orElse(0L) != 0) {
-                return null;
-            }
-            return OutsideService.text(info, "nickname").map(name -> name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name).orElse(null);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("access_token", accessToken);
+        query.put("openid", openId);
+        query.put("lang", "zh_CN");
+        return Logins.displayName(() -> WeChatApi.get(context, "/sns/userinfo", query), "errcode", "nickname");
     }
 }
