@@ -20,23 +20,20 @@ import org.junit.jupiter.api.Test;
  */
 class WechatLoginIT {
 
-    private static OutsideServiceStandIn wechat;
     private static MarketJourney market;
+    private static OutsideServiceStandIn wechat;
 
     @BeforeAll
     static void startPlatformAndPublish() throws Exception {
-        wechat = OutsideServiceStandIn.start();
-        market = MarketJourney.start(Map.of("memberhub.plugins.http.allow-private-addresses", "true"));
+        market = MarketJourney.startWithStandIn();
+        wechat = market.standIn();
         assertThat(market.publishBuiltPackage().get("status").asText()).isEqualTo("PUBLISHED");
     }
 
     @AfterAll
-    static void stop() {
+    static void stopPlatform() {
         if (market != null) {
             market.close();
-        }
-        if (wechat != null) {
-            wechat.close();
         }
     }
 
@@ -76,7 +73,7 @@ class WechatLoginIT {
     void theSecretsAreNeverShownAndAMemberLinksWeChatOnceThenSignsInWithCodes() throws Exception {
         Merchant m = merchant("Tea House");
         JsonNode listed = m.call("GET", "/api/v1/plugins", null, 200);
-        JsonNode mine = find(listed, "wechat-login");
+        JsonNode mine = m.plugin("wechat-login");
         assertThat(mine.get("config").get("appId").asText()).isEqualTo(webApp(m));
         assertThat(mine.get("config").get("appSecret").asText()).isEqualTo("***");
         assertThat(mine.get("config").get("miniAppSecret").asText()).isEqualTo("***");
@@ -170,18 +167,9 @@ class WechatLoginIT {
         assertThat(misconfigured.get("detail").asText()).contains("40125");
 
         // None of it was the plugin's failure, and nobody was registered.
-        JsonNode plugin = find(m.call("GET", "/api/v1/plugins", null, 200), "wechat-login");
+        JsonNode plugin = m.plugin("wechat-login");
         assertThat(plugin.get("status").asText()).isEqualTo("ENABLED");
         assertThat(plugin.get("consecutiveFailures").asInt()).isZero();
         assertThat(m.call("GET", "/api/v1/members", null, 200).get("total").asInt()).isZero();
-    }
-
-    private static JsonNode find(JsonNode plugins, String id) {
-        for (JsonNode plugin : plugins) {
-            if (plugin.get("id").asText().equals(id)) {
-                return plugin;
-            }
-        }
-        throw new AssertionError("No plugin " + id + " in " + plugins);
     }
 }
