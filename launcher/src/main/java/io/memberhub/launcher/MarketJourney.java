@@ -35,17 +35,55 @@ public final class MarketJourney implements AutoCloseable {
     private static final String PASSWORD = "correct horse battery";
 
     private final PlatformForTests platform;
+    private final OutsideServiceStandIn standIn;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger merchants = new AtomicInteger();
 
-    private MarketJourney(PlatformForTests platform) {
+    private MarketJourney(PlatformForTests platform, OutsideServiceStandIn standIn) {
         this.platform = platform;
+        this.standIn = standIn;
     }
 
     /** Starts the platform built in this repository ({@code memberhub.repo}, default {@code ../..}). */
     public static MarketJourney start() throws IOException, InterruptedException {
-        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"),
-                Map.of("memberhub.market.auto-publish", "true")));
+        return start(Map.of());
+    }
+
+    /**
+     * The same with further platform properties, e.g. {@code memberhub.plugins.http.allow-private-addresses=true}
+     * so that a plugin may call a service on this machine.
+     */
+    public static MarketJourney start(Map<String, String> properties) throws IOException, InterruptedException {
+        return start(properties, null);
+    }
+
+    /**
+     * Starts an {@link OutsideServiceStandIn} (WeChat, QQ) and the platform, allowing plugins to call
+     * it; both stop with the journey. Point the plugin's base-URL setting at {@code standIn().baseUrl()}.
+     */
+    public static MarketJourney startWithStandIn() throws IOException, InterruptedException {
+        OutsideServiceStandIn standIn = OutsideServiceStandIn.start();
+        try {
+            return start(Map.of("memberhub.plugins.http.allow-private-addresses", "true"), standIn);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            standIn.close();
+            throw e;
+        }
+    }
+
+    private static MarketJourney start(Map<String, String> properties, OutsideServiceStandIn standIn) throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(Map.of("memberhub.market.auto-publish", "true"));
+        all.putAll(properties);
+        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"), all),
+                standIn);
+    }
+
+    /** The outside services' stand-in of {@link #startWithStandIn()}. */
+    public OutsideServiceStandIn standIn() {
+        if (standIn == null) {
+            throw new IllegalStateException("This journey has no stand-in: start it with MarketJourney.startWithStandIn()");
+        }
+        return standIn;
     }
 
     /** Uploads the market package this build made ({@code memberhub.market.package}), signed by a new developer; answers the version. */
@@ -111,6 +149,16 @@ public final class MarketJourney implements AutoCloseable {
 
         public JsonNode enable(String pluginId, Map<String, String> config) throws IOException, InterruptedException {
             return call("PUT", "/api/v1/plugins/" + pluginId + "/enablement", Map.of("config", config), 200);
+        }
+
+        /** The plugin as {@code GET /api/v1/plugins} shows it to the owner: status, failures, config (secrets masked). */
+        public JsonNode plugin(String pluginId) throws IOException, InterruptedException {
+            for (JsonNode plugin : call("GET", "/api/v1/plugins", null, 200)) {
+                if (plugin.get("id").asText().equals(pluginId)) {
+                    return plugin;
+                }
+            }
+            throw new AssertionError("No plugin " + pluginId + " is installed");
         }
 
         public String member(String phone) throws IOException, InterruptedException {
@@ -216,7 +264,11 @@ public final class MarketJourney implements AutoCloseable {
         return expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200, "sign in " + email).get("access_token").asText();
     }
 
-    private JsonNode call(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
+    /**
+     * Calls the API with {@code token} (a member's, say), or as nobody when it is null (a member's app
+     * before sign-in), and fails the test unless the status is {@code expected}.
+     */
+    public JsonNode call(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
         return send(method, path, token, body, expected, Map.of());
     }
 
@@ -246,5 +298,8 @@ public final class MarketJourney implements AutoCloseable {
     @Override
     public void close() {
         platform.close();
+        if (standIn != null) {
+            standIn.close();
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Which member an identity of another service (a WeChat unionid) belongs to, per merchant. */
+/** Which member an identity of another service (a WeChat openid) belongs to, per merchant, joined across the merchant's apps by union id. */
 @ApplicationScoped
 @Transactional
 @TenantTransaction
@@ -31,11 +31,11 @@ public class ExternalIdentities {
     @Inject
     Outbox outbox;
 
-    /** The member the identity is linked to; the link is marked used now. */
-    public Optional<UUID> memberOf(TenantBound tenant, String provider, String subject) {
+    /** The member the identity is linked to; the link is marked used now and learns the union id, if the service gave one. */
+    public Optional<UUID> memberOf(TenantBound tenant, String provider, String subject, String unionId) {
         @SuppressWarnings("unchecked")
         List<Object> found = em.createNativeQuery("""
-                        update member_external_identity i set last_used_at = now()
+                        update member_external_identity i set last_used_at = now(), union_id = coalesce(cast(?4 as text), i.union_id)
                         from member m
                         where i.tenant_id = ?1 and i.provider = ?2 and i.subject = ?3
                           and m.tenant_id = i.tenant_id and m.id = i.member_id and m.deleted_at is null
@@ -43,6 +43,25 @@ public class ExternalIdentities {
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, provider)
                 .setParameter(3, subject)
+                .setParameter(4, unionId)
+                .getResultList();
+        return found.stream().findFirst().map(id -> (UUID) id);
+    }
+
+    /**
+     * The live member who linked another of the merchant's apps of the same service (an identity of
+     * the same plugin) under this union id.
+     */
+    public Optional<UUID> memberOfUnion(TenantBound tenant, String pluginId, String unionId) {
+        @SuppressWarnings("unchecked")
+        List<Object> found = em.createNativeQuery("""
+                        select i.member_id from member_external_identity i
+                        join member m on m.tenant_id = i.tenant_id and m.id = i.member_id and m.deleted_at is null
+                        where i.tenant_id = ?1 and i.union_id = ?2 and i.plugin_id = ?3
+                        order by i.linked_at limit 1""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, unionId)
+                .setParameter(3, pluginId)
                 .getResultList();
         return found.stream().findFirst().map(id -> (UUID) id);
     }
@@ -51,17 +70,18 @@ public class ExternalIdentities {
      * Links the identity to the member; linking it again to the same member changes nothing. An
      * identity linked to another member, or a second identity of the same service, is refused.
      */
-    public void link(TenantBound tenant, UUID memberId, String pluginId, String provider, String subject, String displayName) {
+    public void link(TenantBound tenant, UUID memberId, String pluginId, String provider, String subject, String displayName, String unionId) {
         int added = em.createNativeQuery("""
                         insert into member_external_identity
-                            (tenant_id, provider, subject, member_id, plugin_id, display_name, linked_at, last_used_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, now(), now()) on conflict do nothing""")
+                            (tenant_id, provider, subject, member_id, plugin_id, display_name, union_id, linked_at, last_used_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now(), now()) on conflict do nothing""")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, provider)
                 .setParameter(3, subject)
                 .setParameter(4, memberId)
                 .setParameter(5, pluginId)
                 .setParameter(6, displayName)
+                .setParameter(7, unionId)
                 .executeUpdate();
         if (added == 1) {
             outbox.append(tenant, "MemberIdentityLinked", "member", memberId, Map.of("provider", provider));

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,7 +54,7 @@ public class ExternalLogin {
         Tenant tenant = tenants.findBySlug(merchant).orElseThrow(() -> ProblemException.notFound("MERCHANT_NOT_FOUND", "No merchant " + merchant));
         TenantBound bound = TenantBound.of(tenant.id());
         PluginLoginProviders.Identified who = providers.identify(bound, provider, proof);
-        UUID linked = identities.memberOf(bound, provider, who.subject()).orElse(null);
+        UUID linked = identities.memberOf(bound, provider, who.subject(), who.unionId()).or(() -> joinedByUnion(bound, who)).orElse(null);
         UUID memberId = linked;
         String userId;
         if (linked != null) {
@@ -61,7 +62,7 @@ public class ExternalLogin {
         } else if (who.phone() != null) {
             userId = signInPhone(tenant, who.phone());
             memberId = members.byLogin(bound, userId).orElseThrow();
-            identities.link(bound, memberId, who.pluginId(), provider, who.subject(), who.displayName());
+            link(bound, memberId, who);
         } else {
             throw ProblemException.conflict("EXTERNAL_IDENTITY_NOT_LINKED", "This " + provider + " account is not linked to a member of "
                     + tenant.name() + " and " + provider + " shared no phone number: sign in with an SMS code once, then link " + provider
@@ -77,8 +78,26 @@ public class ExternalLogin {
     /** Links the service's account the proof stands for to the signed-in member. */
     public List<ExternalIdentities.LinkedIdentity> link(MemberCall me, String provider, Map<String, String> proof) {
         PluginLoginProviders.Identified who = providers.identify(me, provider, proof);
-        identities.link(me, me.memberId(), who.pluginId(), provider, who.subject(), who.displayName());
+        link(me, me.memberId(), who);
         return identities.of(me, me.memberId());
+    }
+
+    /**
+     * A first sign-in with one of the merchant's apps (the mini-program) by a person the service knows
+     * under the same union id as an account of another of its apps (the website) that a member linked:
+     * the same person, so the same member, and the new account is linked to them.
+     */
+    private Optional<UUID> joinedByUnion(TenantBound tenant, PluginLoginProviders.Identified who) {
+        if (who.unionId() == null) {
+            return Optional.empty();
+        }
+        Optional<UUID> member = identities.memberOfUnion(tenant, who.pluginId(), who.unionId());
+        member.ifPresent(id -> link(tenant, id, who));
+        return member;
+    }
+
+    private void link(TenantBound tenant, UUID memberId, PluginLoginProviders.Identified who) {
+        identities.link(tenant, memberId, who.pluginId(), who.provider(), who.subject(), who.displayName(), who.unionId());
     }
 
     private String signInPhone(Tenant tenant, String phone) {

@@ -107,10 +107,13 @@ public class MemberLoginResource {
     @Path("/external-login")
     @Operation(summary = "Sign in with another service (WeChat, QQ) through the merchant's login module",
             description = "The module checks the proof with the service. A linked account signs its member in; an unlinked one with a "
-                    + "phone the service verified signs that phone in (registering the member the first time) and links it; without a "
-                    + "phone, 409 EXTERNAL_IDENTITY_NOT_LINKED: sign in by SMS once and link from POST /api/member/me/identities. "
-                    + "A proof the service turns down answers 401 EXTERNAL_LOGIN_REFUSED, a service asking to slow down 429 PROVIDER_BUSY, "
-                    + "a provider the merchant did not enable 404 LOGIN_PROVIDER_NOT_FOUND.")
+                    + "phone the service verified signs that phone in (registering the member the first time) and links it; an unlinked "
+                    + "one whose union id (WeChat, QQ) an account of another of the merchant's apps of that service carries joins that "
+                    + "account's member; otherwise 409 EXTERNAL_IDENTITY_NOT_LINKED: sign in by SMS once and link from POST "
+                    + "/api/member/me/identities. A proof the service turns down answers 401 EXTERNAL_LOGIN_REFUSED, a service asking to "
+                    + "slow down 429 PROVIDER_BUSY, a service that cannot serve or a module that fails 503 LOGIN_PROVIDER_UNAVAILABLE, app "
+                    + "credentials the service refuses 503 LOGIN_PROVIDER_MISCONFIGURED (the merchant corrects the module's settings), a "
+                    + "provider the merchant did not enable 404 LOGIN_PROVIDER_NOT_FOUND.")
     public MemberTokens.Tokens external(@Valid @NotNull ExternalLoginRequest request) {
         return external.signIn(request.merchant(), request.provider(), request.proof(), request.deviceId());
     }

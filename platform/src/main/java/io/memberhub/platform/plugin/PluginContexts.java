@@ -19,9 +19,13 @@ class PluginContexts {
     @Inject
     PluginTableAccess tables;
 
+    @Inject
+    SettingSecrets secrets;
+
     PluginContext of(InstalledPlugin plugin, Enablement enablement) {
         var caller = new PluginCaller(enablement.tenant(), plugin.id(), PluginPermissions.of(plugin));
-        return new TenantPluginContext(enablement.tenant(), enablement.config(), new StoredPluginData(store, enablement, plugin.id()),
+        return new TenantPluginContext(enablement.tenant(), secrets.opened(enablement.tenant().id(), plugin.id(), enablement.config()),
+                new StoredPluginData(store, enablement, plugin.id()),
                 new StoredPluginTables(tables, enablement, plugin.id()), services.bind(caller));
     }
 }

@@ -38,6 +38,9 @@ public class PluginEnablements {
     SettingTypes settingTypes;
 
     @Inject
+    SettingSecrets secrets;
+
+    @Inject
     Outbox outbox;
 
     public List<PluginResponse> list(CallContext call) {
@@ -59,8 +62,8 @@ public class PluginEnablements {
                 .orElseThrow(() -> ProblemException.notFound("PLUGIN_VERSION_NOT_FOUND", "Plugin " + pluginId + " has no version "
                         + request.version() + " installed; installed: " + host.versions(pluginId)));
         Map<String, String> types = settingTypes.of(pluginId, plugin.version());
-        Map<String, String> config = SettingValues.keepMaskedSecrets(request.config(), types,
-                tenantPlugins.find(call, pluginId).map(Enablement::config).orElse(Map.of()));
+        Map<String, String> stored = tenantPlugins.find(call, pluginId).map(Enablement::config).orElse(Map.of());
+        Map<String, String> config = SettingValues.keepMaskedSecrets(request.config(), types, stored);
         List<Problem.FieldError> errors = new java.util.ArrayList<>(plugin.config().check(config));
         errors.addAll(SettingValues.typeErrors(config, types));
         if (!errors.isEmpty()) {
@@ -70,7 +73,7 @@ public class PluginEnablements {
         }
         migrations.apply(call, plugin);
         String before = tenantPlugins.find(call, pluginId).filter(Enablement::enabled).map(Enablement::version).orElse(null);
-        tenantPlugins.enable(call, plugin.key(), config);
+        tenantPlugins.enable(call, plugin.key(), secrets.sealed(call.tenantId().toString(), pluginId, config, types, stored));
         Map<String, Object> event = new java.util.HashMap<>(Map.of("pluginId", pluginId, "version", plugin.version()));
         if (before != null) {
             event.put("previousVersion", before);

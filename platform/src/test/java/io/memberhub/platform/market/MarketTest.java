@@ -78,11 +78,16 @@ class MarketTest {
                 .then().statusCode(422).body("errors.field", hasItem("config.perOrder"));
         merchant.asOwner().body(Map.of("config", Map.of("perOrder", "9", "apiSecret", "s3cret"))).put("/api/v1/plugins/" + id + "/enablement")
                 .then().statusCode(200).body("config.apiSecret", equalTo("***"));
-        // Sent back masked, as a settings form shows it, the secret keeps its stored value.
+        merchant.asOwner().get("/api/v1/plugins").then().body("find { it.id == '" + id + "' }.config.apiSecret", equalTo("***"));
+        // Stored sealed with the platform's master key; sent back masked, as a settings form shows it, it keeps its stored value.
+        Object sealed = storedSecret(merchant, id);
+        assertThat(sealed).asString().startsWith("sealed:v1:").doesNotContain("s3cret");
         merchant.asOwner().body(Map.of("config", Map.of("perOrder", "9", "apiSecret", "***"))).put("/api/v1/plugins/" + id + "/enablement")
                 .then().statusCode(200);
-        assertThat(io.memberhub.platform.TenantSql.query(merchant.id(), "select config ->> 'apiSecret' as secret from tenant_plugin where plugin_id = ?", id)
-                .getFirst().get("secret")).isEqualTo("s3cret");
+        assertThat(storedSecret(merchant, id)).isEqualTo(sealed);
+        merchant.asOwner().body(Map.of("config", Map.of("perOrder", "9", "apiSecret", "n3w"))).put("/api/v1/plugins/" + id + "/enablement")
+                .then().statusCode(200).body("config.apiSecret", equalTo("***"));
+        assertThat(storedSecret(merchant, id)).asString().startsWith("sealed:v1:").isNotEqualTo(sealed);
         String memberId = merchant.asOwner().body(Map.of("phone", String.format("1390000%04d", System.nanoTime() % 10000)))
                 .post("/api/v1/members").then().statusCode(201).extract().path("id");
         long earned = order(merchant, memberId);
@@ -229,5 +234,10 @@ class MarketTest {
 
     private static String sha256Hex(byte[] bytes) {
         return java.util.HexFormat.of().formatHex(PackageSignature.sha256(bytes));
+    }
+
+    private static Object storedSecret(Merchant merchant, String pluginId) {
+        return io.memberhub.platform.TenantSql.query(merchant.id(), "select config ->> 'apiSecret' as secret from tenant_plugin where plugin_id = ?",
+                pluginId).getFirst().get("secret");
     }
 }

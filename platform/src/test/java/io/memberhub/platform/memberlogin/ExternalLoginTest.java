@@ -1,6 +1,7 @@
 package io.memberhub.platform.memberlogin;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExternalLoginTest {
 
     /**
-     * The plugin stands for the service: a code "ok:subject:phone" is vouched for (phone optional),
-     * "expired" and "busy" are the service's refusals, "boom" is the service being unreachable.
+     * The plugin stands for the service with two apps, {@code chat} and {@code chat-mini}: a code
+     * "ok:subject:phone[:unionId]" is vouched for (phone and union id optional), "expired", "busy",
+     * "down" and "badapp" are the service's refusals, "boom" is the service being unreachable.
      */
     private static final String PROVIDER = """
             import io.memberhub.plugin.api.PluginContext;
@@ -42,13 +44,21 @@ class ExternalLoginTest {
                     switch (code) {
                         case "expired": return LoginAnswer.refused(LoginAnswer.EXPIRED_PROOF, "40163 code been used");
                         case "busy": return LoginAnswer.refused(LoginAnswer.PROVIDER_BUSY, "45011 api minute-quota reach limit");
+                        case "down": return LoginAnswer.refused(LoginAnswer.PROVIDER_UNAVAILABLE, "-1 system error");
+                        case "badapp": return LoginAnswer.refused(LoginAnswer.MISCONFIGURED, "40125 invalid appsecret");
                         case "boom": throw new IllegalStateException("connect timed out");
                         default:
                             String[] parts = code.split(":", -1);
-                            if (parts.length != 3 || !parts[0].equals("ok")) {
+                            if (parts.length < 3 || parts.length > 4 || !parts[0].equals("ok")) {
                                 return LoginAnswer.refused(LoginAnswer.INVALID_PROOF, "40029 invalid code");
                             }
-                            return LoginAnswer.identified(new ExternalIdentity("chat", parts[1], parts[2].isEmpty() ? null : parts[2], "Chatter"));
+                            return LoginAnswer.identified(new ExternalIdentity(provider(), parts[1], parts[2].isEmpty() ? null : parts[2], "Chatter",
+                                    parts.length == 4 ? parts[3] : null));
+                    }
+                }
+                public static class Mini extends Provider {
+                    public String provider() {
+                        return "chat-mini";
                     }
                 }
             }
@@ -100,6 +110,33 @@ class ExternalLoginTest {
     }
 
     @Test
+    void aUnionIdJoinsTheMerchantsAppsOfOneServiceInOneMemberAndNoOtherMerchants() throws IOException {
+        Merchant m = merchantWithProvider("chat-union");
+        String viaWeb = login(m, "chat", "ok:wx-10:13912340010:u-10").statusCode(200).extract().path("accessToken");
+        String memberId = Merchants.as(viaWeb).get("/api/member/me").then().extract().path("id");
+
+        // The mini-program shares no phone, but the service knows the person under the same union id.
+        String viaMini = login(m, "chat-mini", "ok:mini-10::u-10").statusCode(200).extract().path("accessToken");
+        Merchants.as(viaMini).get("/api/member/me").then().statusCode(200).body("id", equalTo(memberId));
+        Merchants.as(viaMini).get("/api/member/me/identities").then().body("provider", equalTo(java.util.List.of("chat", "chat-mini")));
+        assertThat(io.memberhub.platform.TenantSql.query(m.id(), "select provider, union_id from member_external_identity order by provider"))
+                .extracting(row -> row.get("union_id")).containsExactly("u-10", "u-10");
+
+        // A link made before the service gave union ids learns it on the next sign-in, and joins from then on.
+        login(m, "chat", "ok:wx-11:13912340011").statusCode(200);
+        login(m, "chat-mini", "ok:mini-11::u-11").statusCode(409).body("code", equalTo("EXTERNAL_IDENTITY_NOT_LINKED"));
+        String again = login(m, "chat", "ok:wx-11::u-11").statusCode(200).extract().path("accessToken");
+        String second = Merchants.as(again).get("/api/member/me").then().extract().path("id");
+        String joined = login(m, "chat-mini", "ok:mini-11::u-11").statusCode(200).extract().path("accessToken");
+        Merchants.as(joined).get("/api/member/me").then().body("id", equalTo(second));
+
+        // Another merchant with the same service does not know the person by the union id.
+        Merchant other = merchantWithProvider("chat-union-other");
+        login(other, "chat-mini", "ok:mini-10::u-10").statusCode(409).body("code", equalTo("EXTERNAL_IDENTITY_NOT_LINKED"));
+        other.asOwner().get("/api/v1/members").then().body("total", equalTo(0));
+    }
+
+    @Test
     void refusalsAreTheMembersAndFailuresThePlugins() throws IOException {
         Merchant m = merchantWithProvider("chat-refusals");
         Merchant other = Merchants.signUp("chat-none");
@@ -108,6 +145,10 @@ class ExternalLoginTest {
                 .body("detail", org.hamcrest.Matchers.containsString("40163"));
         login(m, "nonsense").statusCode(401).body("code", equalTo("EXTERNAL_LOGIN_REFUSED"));
         login(m, "busy").statusCode(429).body("code", equalTo("PROVIDER_BUSY"));
+        login(m, "down").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_UNAVAILABLE"))
+                .body("detail", org.hamcrest.Matchers.containsString("-1 system error"));
+        login(m, "badapp").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_MISCONFIGURED"))
+                .body("detail", org.hamcrest.Matchers.containsString("40125"));
         m.asOwner().get("/api/v1/plugins").then().body("find { it.id == '" + pluginOf(m) + "' }.consecutiveFailures", equalTo(0));
 
         login(m, "boom").statusCode(503).body("code", equalTo("LOGIN_PROVIDER_UNAVAILABLE"));
@@ -123,7 +164,7 @@ class ExternalLoginTest {
 
     private Merchant merchantWithProvider(String prefix) throws IOException {
         String plugin = Merchants.uniqueSlug("chat");
-        host.install(TestPlugins.build(build, TestPlugins.Spec.of(plugin, "Provider", PROVIDER)));
+        host.install(TestPlugins.build(build, TestPlugins.Spec.of(plugin, "Provider", PROVIDER).withNestedExtension("Mini")));
         Merchant m = Merchants.signUp(prefix);
         m.asOwner().body(Map.of()).put("/api/v1/plugins/" + plugin + "/enablement").then().statusCode(200);
         plugins.put(m.slug(), plugin);
@@ -135,7 +176,11 @@ class ExternalLoginTest {
     }
 
     private static ValidatableResponse login(Merchant m, String code) {
-        return given().contentType(ContentType.JSON).body(Map.of("merchant", m.slug(), "provider", "chat", "proof", Map.of("code", code),
+        return login(m, "chat", code);
+    }
+
+    private static ValidatableResponse login(Merchant m, String provider, String code) {
+        return given().contentType(ContentType.JSON).body(Map.of("merchant", m.slug(), "provider", provider, "proof", Map.of("code", code),
                 "deviceId", "phone-of-test-1")).post("/api/member/auth/external-login").then();
     }
 }

@@ -28,29 +28,39 @@ public final class TestPlugins {
     private TestPlugins() {
     }
 
-    /** A plugin to build: its descriptor, one extension class (its simple name and body) and further files in the jar. */
+    /**
+     * A plugin to build: its descriptor, one extension class (its simple name and body), public static
+     * classes nested in it that are extensions too, and further files in the jar.
+     */
     public record Spec(String id, String requires, Map<String, String> manifest, String extensionName, String extensionSource,
-                       Map<String, String> files) {
+                       Map<String, String> files, List<String> nestedExtensions) {
 
         public static Spec of(String id, String extensionName, String extensionSource) {
-            return new Spec(id, "^" + PluginApi.VERSION, Map.of(), extensionName, extensionSource, Map.of());
+            return new Spec(id, "^" + PluginApi.VERSION, Map.of(), extensionName, extensionSource, Map.of(), List.of());
         }
 
         public Spec requiring(String range) {
-            return new Spec(id, range, manifest, extensionName, extensionSource, files);
+            return new Spec(id, range, manifest, extensionName, extensionSource, files, nestedExtensions);
+        }
+
+        /** A public static class nested in the extension class that is an extension as well (a second login provider). */
+        public Spec withNestedExtension(String simpleName) {
+            List<String> more = new java.util.ArrayList<>(nestedExtensions);
+            more.add(simpleName);
+            return new Spec(id, requires, manifest, extensionName, extensionSource, files, List.copyOf(more));
         }
 
         public Spec with(String attribute, String value) {
             Map<String, String> more = new LinkedHashMap<>(manifest);
             more.put(attribute, value);
-            return new Spec(id, requires, more, extensionName, extensionSource, files);
+            return new Spec(id, requires, more, extensionName, extensionSource, files, nestedExtensions);
         }
 
         /** A text file in the jar, e.g. a migration under META-INF/memberhub/migrations/. */
         public Spec withFile(String path, String text) {
             Map<String, String> more = new LinkedHashMap<>(files);
             more.put(path, text);
-            return new Spec(id, requires, manifest, extensionName, extensionSource, more);
+            return new Spec(id, requires, manifest, extensionName, extensionSource, more, nestedExtensions);
         }
     }
 
@@ -89,7 +99,9 @@ public final class TestPlugins {
             }
             // What PF4J's annotation processor writes; written here because javac runs without processors.
             zip.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-            zip.write((pkg + "." + spec.extensionName() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder index = new StringBuilder(pkg + "." + spec.extensionName() + "\n");
+            spec.nestedExtensions().forEach(nested -> index.append(pkg).append('.').append(spec.extensionName()).append('$').append(nested).append('\n'));
+            zip.write(index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
             for (var file : spec.files().entrySet()) {
                 zip.putNextEntry(new JarEntry(file.getKey()));

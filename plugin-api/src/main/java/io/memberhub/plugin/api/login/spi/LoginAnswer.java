@@ -8,7 +8,8 @@ import java.util.Objects;
  * What a {@link LoginProvider} made of a proof: the person's identity, or the service's refusal.
  *
  * @param identity the person, when the service vouched for them
- * @param refusal  when it did not: {@link #INVALID_PROOF}, {@link #EXPIRED_PROOF} or {@link #PROVIDER_BUSY}
+ * @param refusal  when it did not: {@link #INVALID_PROOF}, {@link #EXPIRED_PROOF}, {@link #PROVIDER_BUSY},
+ *                 {@link #PROVIDER_UNAVAILABLE} or {@link #MISCONFIGURED}
  * @param reason   the service's words for the refusal, for the app's log (e.g. {@code 40029 invalid code})
  */
 @InterfaceStability.Evolving
@@ -20,6 +21,16 @@ public record LoginAnswer(ExternalIdentity identity, String refusal, String reas
     public static final String EXPIRED_PROOF = "EXPIRED_PROOF";
     /** The service rate-limits or is overloaded: the member may try again shortly. */
     public static final String PROVIDER_BUSY = "PROVIDER_BUSY";
+    /**
+     * The service answered that it cannot serve now (WeChat's {@code -1 system busy}): the member may
+     * try again later. Unlike an unreachable service, this is not the plugin's failure. Since plugin-api 1.2.0.
+     */
+    public static final String PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE";
+    /**
+     * The service refused the merchant's app credentials (an unknown AppID, a wrong secret): nobody can
+     * sign in until the merchant corrects the plugin's settings. Since plugin-api 1.2.0.
+     */
+    public static final String MISCONFIGURED = "MISCONFIGURED";
 
     public LoginAnswer {
         if ((identity == null) == (refusal == null)) {
