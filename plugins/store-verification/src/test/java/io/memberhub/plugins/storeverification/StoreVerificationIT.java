@@ -96,12 +96,12 @@ class StoreVerificationIT {
         assertThat(m.call("POST", EXT + "/redemptions", redeem, 200).get("replayed").asBoolean()).isTrue();
 
         // A second redemption of the same coupon is refused, as a problem.
-        JsonNode again = m.call("POST", EXT + "/redemptions", Map.of("eventId", "ev-2", "memberId", cafe.gold(), "store", "main-st",
+        JsonNode again = m.refused("POST", EXT + "/redemptions", Map.of("eventId", "ev-2", "memberId", cafe.gold(), "store", "main-st",
                 "coupon", cafe.tenOff()), 409);
         assertThat(again.get("code").asText()).isEqualTo("COUPON_ALREADY_REDEEMED");
         assertThat(again.get("status").asInt()).isEqualTo(409);
         assertThat(again.get("type").asText()).endsWith("/coupon-already-redeemed");
-        JsonNode reused = m.call("POST", EXT + "/redemptions", Map.of("eventId", "ev-1", "memberId", cafe.gold(), "store", "main-st",
+        JsonNode reused = m.refused("POST", EXT + "/redemptions", Map.of("eventId", "ev-1", "memberId", cafe.gold(), "store", "main-st",
                 "coupon", cafe.fiveOff()), 409);
         assertThat(reused.get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(m.call("GET", "/api/v1/members/" + cafe.gold() + "/coupons?status=REDEEMED", null, 200)).hasSize(1);
@@ -112,16 +112,16 @@ class StoreVerificationIT {
                 "benefit", "free-coffee"), 201);
         assertThat(coffee.get("deviceId").asText()).isEqualTo(scanner.id());
         assertThat(coffee.get("staffId").isNull()).isTrue();
-        assertThat(scanner.call("POST", EXT + "/redemptions", Map.of("eventId", "s-2", "memberId", cafe.gold(), "store", "main-st",
+        assertThat(scanner.refused("POST", EXT + "/redemptions", Map.of("eventId", "s-2", "memberId", cafe.gold(), "store", "main-st",
                 "benefit", "free-coffee"), 409).get("code").asText()).isEqualTo("BENEFIT_ALREADY_USED");
-        assertThat(scanner.call("POST", EXT + "/redemptions", Map.of("eventId", "s-3", "memberId", cafe.silver(), "store", "main-st",
+        assertThat(scanner.refused("POST", EXT + "/redemptions", Map.of("eventId", "s-3", "memberId", cafe.silver(), "store", "main-st",
                 "benefit", "free-coffee"), 422).get("code").asText()).isEqualTo("BENEFIT_NOT_FOR_LEVEL");
         JsonNode rescan = m.call("POST", EXT + "/scan", Map.of("code", code, "store", "main-st"), 200);
         assertThat(rescan.get("benefits").get(0).get("available").asBoolean()).isFalse();
         assertThat(rescan.get("coupons").findValuesAsText("id")).containsExactly(cafe.fiveOff());
 
         // Bad input names every mistake and changes nothing.
-        JsonNode bad = m.call("POST", EXT + "/redemptions", Map.of("store", "nowhere", "coupon", "not-a-coupon", "tip", 2), 400);
+        JsonNode bad = m.refused("POST", EXT + "/redemptions", Map.of("store", "nowhere", "coupon", "not-a-coupon", "tip", 2), 400);
         assertThat(bad.get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(bad.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("eventId", "code", "store", "coupon", "tip");
         JsonNode log = m.call("GET", EXT + "/redemptions", null, 200);
@@ -129,11 +129,11 @@ class StoreVerificationIT {
 
         // Another merchant's counter does not take this merchant's member code.
         Cafe other = cafe("Other Cafe", "13800000003", "13800000004");
-        assertThat(other.merchant().call("POST", EXT + "/scan", Map.of("code", code, "store", "main-st"), 422).get("code").asText())
+        assertThat(other.merchant().refused("POST", EXT + "/scan", Map.of("code", code, "store", "main-st"), 422).get("code").asText())
                 .isEqualTo("MEMBER_CODE_INVALID");
-        assertThat(other.merchant().call("POST", EXT + "/redemptions", Map.of("eventId", "x-1", "code", code, "store", "main-st",
+        assertThat(other.merchant().refused("POST", EXT + "/redemptions", Map.of("eventId", "x-1", "code", code, "store", "main-st",
                 "coupon", cafe.fiveOff()), 422).get("code").asText()).isEqualTo("MEMBER_CODE_INVALID");
-        assertThat(other.merchant().call("POST", EXT + "/redemptions", Map.of("eventId", "x-2", "memberId", cafe.gold(), "store", "main-st",
+        assertThat(other.merchant().refused("POST", EXT + "/redemptions", Map.of("eventId", "x-2", "memberId", cafe.gold(), "store", "main-st",
                 "coupon", cafe.fiveOff()), 404).get("code").asText()).isEqualTo("MEMBER_NOT_FOUND");
 
         // The console page reads the routes above.
@@ -155,6 +155,15 @@ class StoreVerificationIT {
         JsonNode download = front.call("GET", EXT + "/offline-cache?store=main-st", null, 200);
         assertThat(download.get("members").asInt()).isEqualTo(2);
         assertThat(download.get("next").isNull()).isTrue();
+        // A large merchant's cache comes in pages.
+        JsonNode page = back.call("GET", EXT + "/offline-cache?store=main-st&limit=1", null, 200);
+        assertThat(page.get("members").asInt()).isEqualTo(1);
+        JsonNode rest = back.call("GET", EXT + "/offline-cache?store=main-st&limit=1&after=" + page.get("next").asText(), null, 200);
+        assertThat(rest.get("members").asInt()).isEqualTo(1);
+        assertThat(back.call("GET", EXT + "/offline-cache?store=main-st&limit=1&after=" + rest.get("next").asText(), null, 200)
+                .get("members").asInt()).isZero();
+        assertThat(back.refused("GET", EXT + "/offline-cache?store=nowhere", null, 400).get("errors").findValuesAsText("field"))
+                .containsExactly("store");
         @SuppressWarnings("unchecked")
         Keys keys = new Keys(JSON.convertValue(download.get("keys"), List.class));
         Map<String, Object> cache = SignedData.verified(download.get("cache").asText(), keys, "store-verification", "an offline cache");
@@ -205,7 +214,7 @@ class StoreVerificationIT {
         assertThat(log.findValuesAsText("offline")).containsOnly("true");
 
         // A bad upload is refused whole: nothing is taken.
-        JsonNode bad = back.call("POST", EXT + "/offline-redemptions", Map.of("redemptions", List.of(
+        JsonNode bad = back.refused("POST", EXT + "/offline-redemptions", Map.of("redemptions", List.of(
                 Map.of("eventId", "b-3", "memberId", cafe.gold(), "store", "main-st", "coupon", cafe.fiveOff(), "at", at.toString()),
                 Map.of("eventId", "b-4", "store", "main-st", "coupon", cafe.fiveOff()))), 400);
         assertThat(bad.get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("redemptions[1].memberId", "redemptions[1].at");
