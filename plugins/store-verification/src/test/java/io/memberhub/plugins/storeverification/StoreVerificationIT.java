@@ -13,6 +13,7 @@ import io.memberhub.launcher.MarketJourney.Merchant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,6 +213,11 @@ class StoreVerificationIT {
         JsonNode log = m.call("GET", EXT + "/redemptions?store=main-st", null, 200);
         assertThat(log.findValuesAsText("eventId")).containsExactlyInAnyOrder("f-1", "f-2");
         assertThat(log.findValuesAsText("offline")).containsOnly("true");
+
+        // Someone who is no member (deleted since, or a scanner's bug) gets nothing either.
+        JsonNode stranger = back.call("POST", EXT + "/offline-redemptions", Map.of("redemptions", List.of(Map.of("eventId", "b-5",
+                "memberId", UUID.randomUUID().toString(), "store", "main-st", "benefit", "free-coffee", "at", at.toString()))), 200);
+        assertThat(stranger.get("results").findValuesAsText("reason")).containsExactly("MEMBER_NOT_FOUND");
 
         // A bad upload is refused whole: nothing is taken.
         JsonNode bad = back.refused("POST", EXT + "/offline-redemptions", Map.of("redemptions", List.of(

@@ -79,7 +79,7 @@ public final class Redeemer {
         } catch (PlatformServiceException e) {
             String first = RedemptionLog.ofCoupon(context, couponId).map(Redemption::eventId).orElse(null);
             return switch (e.code()) {
-                case "COUPON_ALREADY_REDEEMED" -> new Refused(409, e.code(), e.getMessage(), first);
+                case "COUPON_ALREADY_REDEEMED", "IDEMPOTENCY_KEY_REUSED" -> new Refused(409, e.code(), e.getMessage(), first);
                 case "COUPON_EXPIRED" -> new Refused(422, e.code(), e.getMessage(), null);
                 case "COUPON_NOT_FOUND", "MEMBER_NOT_FOUND" -> new Refused(404, e.code(), e.getMessage(), null);
                 default -> throw e;
@@ -96,6 +96,14 @@ public final class Redeemer {
             return new Refused(404, "BENEFIT_NOT_FOUND", "No counter benefit '" + asked.item() + "'", null);
         }
         CounterBenefit benefit = found.get();
+        if (!checkLevel) {
+            // Offline the scanner went by its cache: the member must still be one.
+            try {
+                byId(context, asked.memberId());
+            } catch (Refused gone) {
+                return gone;
+            }
+        }
         if (checkLevel && !benefit.admits(level)) {
             return new Refused(422, "BENEFIT_NOT_FOR_LEVEL", benefit.title() + " is for " + String.join(", ", benefit.levels())
                     + "; the member is " + (level == null ? "at no level" : level), null);
