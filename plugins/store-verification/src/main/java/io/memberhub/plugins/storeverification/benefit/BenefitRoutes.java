@@ -5,6 +5,7 @@ import io.memberhub.plugin.api.level.LevelInfo;
 import io.memberhub.plugin.api.route.spi.RouteResponse;
 import io.memberhub.plugins.kit.Json;
 import io.memberhub.plugins.kit.JsonFields;
+import io.memberhub.plugins.kit.Levels;
 import io.memberhub.plugins.kit.ManagedCollection;
 import io.memberhub.plugins.kit.Routes;
 import io.memberhub.plugins.storeverification.Ids;
@@ -56,12 +57,10 @@ public class BenefitRoutes extends ManagedCollection {
             fields.error("title", "must have at most 100 characters");
         }
         List<String> ladder = context.levels().levels().stream().map(LevelInfo::name).toList();
-        List<String> levels = fields.texts("levels", List.of());
-        levels.stream().filter(level -> !ladder.contains(level)).distinct()
-                .forEach(level -> fields.error("levels", "'" + level + "' is not one of the merchant's levels " + ladder));
+        List<String> levels = Levels.read(fields, "levels", ladder);
         Period period = fields.parsed("period", false, Period::valueOf, "must be one of " + Arrays.toString(Period.values()));
         fields.check();
-        CounterBenefit benefit = new CounterBenefit(name, title, levels.stream().distinct().toList(), period == null ? Period.DAY : period);
+        CounterBenefit benefit = new CounterBenefit(name, title, levels, period == null ? Period.DAY : period);
         Map<String, Object> values = Map.of("title", benefit.title(), "levels", Json.write(benefit.levels()), "period", benefit.period().name());
         if (context.tables().update(TABLE, Map.of("name", name), values) == 0) {
             context.tables().insertIfAbsent(TABLE, Map.of("name", name, "title", benefit.title(), "levels", Json.write(benefit.levels()),
