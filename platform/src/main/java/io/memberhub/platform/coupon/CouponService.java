@@ -27,7 +27,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Coupon templates, coupons issued to members, and their one-time redemption. */
@@ -148,6 +152,30 @@ public class CouponService {
         return rows.stream().map(CouponService::toResponse)
                 .filter(c -> status == null || c.status().equals(status))
                 .toList();
+    }
+
+    /**
+     * The usable coupons (issued, neither redeemed nor expired) of several live members at once, by
+     * member, soonest to expire first: one query for a device's offline cache of a page of members.
+     */
+    public Map<UUID, List<CouponResponse>> usableOf(TenantBound call, Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
+                        + "on t.tenant_id = c.tenant_id and t.id = c.template_id join member m on m.tenant_id = c.tenant_id and m.id = c.member_id "
+                        + "where c.tenant_id = ?1 and c.member_id = any(cast(string_to_array(?2, ',') as uuid[])) and m.deleted_at is null "
+                        + "and c.status = 'ISSUED' and c.expires_at > now() order by c.member_id, c.expires_at, c.code")
+                .setParameter(1, call.tenantId().toString())
+                .setParameter(2, String.join(",", memberIds.stream().map(UUID::toString).toList()))
+                .getResultList();
+        Map<UUID, List<CouponResponse>> usable = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            CouponResponse coupon = toResponse(row);
+            usable.computeIfAbsent(coupon.memberId(), m -> new ArrayList<>()).add(coupon);
+        }
+        return usable;
     }
 
     /** Redeems a coupon once: concurrent attempts wait on the coupon's row, and all but the first are refused. */

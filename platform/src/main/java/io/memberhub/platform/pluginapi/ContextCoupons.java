@@ -11,9 +11,13 @@ import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +25,9 @@ import java.util.UUID;
  * {@code plugin:<id>}; redeemed at a counter once, like at the till.
  */
 final class ContextCoupons implements CouponApi {
+
+    /** One call reads a page of a device's cache, not the whole merchant. */
+    static final int MAX_MEMBERS = 1000;
 
     private final PluginCaller caller;
     private final CouponService coupons;
@@ -48,9 +55,24 @@ final class ContextCoupons implements CouponApi {
         ArgumentChecks.notNull(memberId, "memberId");
         return PlatformSide.call(() -> coupons.memberCoupons(caller, memberId, "ISSUED")).stream()
                 .sorted(Comparator.comparing(Coupons.CouponResponse::expiresAt).thenComparing(Coupons.CouponResponse::code))
-                .map(c -> new MemberCoupon(c.id(), c.code(), c.templateId(), c.name(), c.kind().name(), c.value(), c.minSpend(), c.issuedAt(),
-                        c.expiresAt()))
+                .map(ContextCoupons::coupon)
                 .toList();
+    }
+
+    private static MemberCoupon coupon(Coupons.CouponResponse c) {
+        return new MemberCoupon(c.id(), c.code(), c.templateId(), c.name(), c.kind().name(), c.value(), c.minSpend(), c.issuedAt(), c.expiresAt());
+    }
+
+    @Override
+    public Map<UUID, List<MemberCoupon>> ofMembers(Collection<UUID> memberIds) {
+        caller.requireAny(Permissions.COUPONS_READ, Permissions.COUPONS_WRITE);
+        ArgumentChecks.notNull(memberIds, "memberIds");
+        ArgumentChecks.require(memberIds.size() <= MAX_MEMBERS, "at most " + MAX_MEMBERS + " members at once, not " + memberIds.size());
+        memberIds.forEach(id -> ArgumentChecks.notNull(id, "a member id"));
+        Map<UUID, List<MemberCoupon>> usable = new LinkedHashMap<>();
+        PlatformSide.call(() -> coupons.usableOf(caller, Set.copyOf(memberIds)))
+                .forEach((member, held) -> usable.put(member, held.stream().map(ContextCoupons::coupon).toList()));
+        return usable;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.memberhub.platform.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static io.memberhub.platform.plugin.MerchantPlugins.member;
 
 import io.memberhub.platform.Merchants;
@@ -47,6 +49,18 @@ class PluginCouponsTest {
                                 }
                                 return RouteResponse.json(200, out.append("]").toString());
                             }
+                            case "/coupons-of": {
+                                var ids = new java.util.ArrayList<UUID>();
+                                for (String id : r.queryParam("members").split(",")) {
+                                    ids.add(UUID.fromString(id));
+                                }
+                                StringBuilder out = new StringBuilder("{");
+                                for (var held : context.coupons().ofMembers(ids).entrySet()) {
+                                    out.append(out.length() > 1 ? "," : "").append("\\"").append(held.getKey()).append("\\":\\"")
+                                            .append(String.join(",", held.getValue().stream().map(c -> c.id().toString()).toList())).append("\\"");
+                                }
+                                return RouteResponse.json(200, out.append("}").toString());
+                            }
                             case "/redeem": {
                                 var done = context.coupons().redeem(member, UUID.fromString(r.queryParam("coupon")), r.queryParam("key"),
                                         r.queryParam("store"), r.staffId() == null ? "device" : r.staffId());
@@ -88,6 +102,11 @@ class PluginCouponsTest {
                 .body("$", hasSize(2)).body("[0].id", equalTo(second)).body("[0].kind", equalTo("PERCENT_OFF")).body("[0].value", equalTo(20))
                 .body("[1].id", equalTo(first)).body("[1].name", equalTo("Ten off")).body("[1].value", equalTo(1000));
 
+        // A page of members at once, for a device's offline cache: members without coupons are left out.
+        String nobody = java.util.UUID.randomUUID().toString();
+        m.asOwner().get(route(plugin, "/coupons-of", member) + "&members=" + member + "," + other + "," + nobody).then().statusCode(200)
+                .body("'" + member + "'", equalTo(second + "," + first)).body("'" + other + "'", equalTo(others)).body("$", not(hasKey(nobody)));
+
         String ownerUser = m.asOwner().get("/api/v1/staff/me").then().extract().path("userId");
         m.asOwner().get(route(plugin, "/redeem", member) + "&coupon=" + first + "&key=ev-1&store=shop-1").then().statusCode(200)
                 .body("store", equalTo("shop-1")).body("staff", equalTo(ownerUser)).body("replayed", equalTo(false));
@@ -107,6 +126,7 @@ class PluginCouponsTest {
                 .body("code", equalTo("INVALID_ARGUMENT"));
 
         m.asOwner().get(route(plugin, "/coupons", member)).then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(second));
+        m.asOwner().get(route(plugin, "/coupons-of", member) + "&members=" + member).then().statusCode(200).body("'" + member + "'", equalTo(second));
         m.asOwner().get("/api/v1/members/" + member + "/coupons?status=REDEEMED").then().statusCode(200).body("$", hasSize(1))
                 .body("[0].id", equalTo(first)).body("[0].redeemedOrder", equalTo("plugin:" + plugin + "@shop-1"));
         assertThat(TenantSql.events(m.id(), "CouponRedeemed")).isEqualTo(1);
@@ -138,6 +158,8 @@ class PluginCouponsTest {
         String stranger = member(other, "17700000112");
         String theirs = issue(other, template(other, "Theirs", "AMOUNT_OFF", 300, 30), stranger, "y-1");
         m.asOwner().get(route(plugin, "/coupons", stranger)).then().statusCode(409).body("code", equalTo("MEMBER_NOT_FOUND"));
+        m.asOwner().get(route(plugin, "/coupons-of", member) + "&members=" + stranger + "," + member).then().statusCode(200)
+                .body("$", not(hasKey(stranger))).body("$", not(hasKey(member)));
         m.asOwner().get(route(plugin, "/redeem", stranger) + "&coupon=" + theirs + "&key=ev-2&store=shop-1").then().statusCode(409)
                 .body("code", equalTo("MEMBER_NOT_FOUND"));
         other.asOwner().get("/api/v1/members/" + stranger + "/coupons?status=ISSUED").then().body("$", hasSize(1));

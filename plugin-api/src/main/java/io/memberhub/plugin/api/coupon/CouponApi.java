@@ -1,12 +1,14 @@
 package io.memberhub.plugin.api.coupon;
 
 import io.memberhub.plugin.api.InterfaceStability;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The merchant's coupons. {@link #issue} and {@link #redeem} need {@code coupons:write}; {@link #ofMember} needs
- * {@code coupons:read} (or {@code coupons:write}).
+ * The merchant's coupons. {@link #issue} and {@link #redeem} need {@code coupons:write}; {@link #ofMember} and
+ * {@link #ofMembers} need {@code coupons:read} (or {@code coupons:write}).
  */
 @InterfaceStability.Evolving
 public interface CouponApi {
@@ -23,6 +25,12 @@ public interface CouponApi {
      * Unknown member: {@code MEMBER_NOT_FOUND}. Since plugin-api 1.2.0.
      */
     List<MemberCoupon> ofMember(UUID memberId);
+
+    /**
+     * The usable coupons of up to 1000 members at once, by member (members without any, or no longer
+     * members, are left out): one call for a page of a device's offline cache. Since plugin-api 1.2.0.
+     */
+    Map<UUID, List<MemberCoupon>> ofMembers(Collection<UUID> memberIds);
 
     /**
      * Redeems one of the member's coupons at a counter (a store's staff or scanner), without an order:
