@@ -1,6 +1,7 @@
 package io.memberhub.plugins.storeverification.offline;
 
 import io.memberhub.plugin.api.PluginContext;
+import io.memberhub.plugin.api.coupon.MemberCoupon;
 import io.memberhub.plugin.api.level.MemberLevel;
 import io.memberhub.plugins.kit.Json;
 import io.memberhub.plugins.storeverification.benefit.BenefitRoutes;
@@ -50,12 +51,13 @@ public final class OfflineCache {
             }
         }
         List<MemberLevel> page = context.levels().members(after, limit);
+        Map<UUID, List<MemberCoupon>> coupons = context.coupons().ofMembers(page.stream().map(MemberLevel::memberId).toList());
         List<Map<String, Object>> members = new ArrayList<>();
         for (MemberLevel standing : page) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("m", standing.memberId().toString());
             entry.put("l", standing.level() == null ? null : standing.level().name());
-            entry.put("c", context.coupons().ofMember(standing.memberId()).stream().map(CounterRoutes::coupon).toList());
+            entry.put("c", coupons.getOrDefault(standing.memberId(), List.of()).stream().map(CounterRoutes::coupon).toList());
             entry.put("u", used.getOrDefault(standing.memberId().toString(), List.of()));
             members.add(entry);
         }

@@ -38,7 +38,7 @@ public class OfflineRoutes implements RouteHandler {
 
     /** Each upload is one plugin call with a time limit: a scanner sends a long queue in parts. */
     public static final int MAX_UPLOAD = 100;
-    /** Each member of a page is a coupon lookup: pages stay within the call's time limit. */
+    /** A page is two reads of the platform (levels, coupons); its size keeps the answer well under a route's 1 MiB. */
     public static final int MAX_PAGE = 500;
     private static final Set<String> ITEM = Set.of("eventId", "memberId", "store", "coupon", "benefit", "at");
 
