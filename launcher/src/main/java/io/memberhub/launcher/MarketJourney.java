@@ -142,6 +142,11 @@ public final class MarketJourney implements AutoCloseable {
             return MarketJourney.this.call(method, path, token, body, expected);
         }
 
+        /** Calls the API as the owner expecting a refusal: the status and an RFC 9457 {@code application/problem+json} body. */
+        public JsonNode refused(String method, String path, Object body, int expected) throws IOException, InterruptedException {
+            return MarketJourney.this.problem(method, path, token, body, expected);
+        }
+
         /** The same with an {@code Idempotency-Key}. */
         public JsonNode callOnce(String key, String method, String path, Object body, int expected) throws IOException, InterruptedException {
             return MarketJourney.this.send(method, path, token, body, expected, Map.of("Idempotency-Key", key));
@@ -241,6 +246,11 @@ public final class MarketJourney implements AutoCloseable {
         public JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
             return MarketJourney.this.call(method, path, token, body, expected);
         }
+
+        /** Calls the API as the device expecting a refusal: the status and an RFC 9457 {@code application/problem+json} body. */
+        public JsonNode refused(String method, String path, Object body, int expected) throws IOException, InterruptedException {
+            return MarketJourney.this.problem(method, path, token, body, expected);
+        }
     }
 
     /** The newest SMS code sent to {@code phone}; the log line is written before the platform answers the request for it. */
@@ -274,6 +284,21 @@ public final class MarketJourney implements AutoCloseable {
 
     private JsonNode send(String method, String path, String token, Object body, int expected, Map<String, String> headers)
             throws IOException, InterruptedException {
+        return expect(http.send(request(method, path, token, body, headers), HttpResponse.BodyHandlers.ofString()), expected,
+                method + " " + path);
+    }
+
+    private JsonNode problem(String method, String path, String token, Object body, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(method, path, token, body, Map.of()), HttpResponse.BodyHandlers.ofString());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/problem+json")) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + " as '" + type
+                    + "' instead of application/problem+json: " + response.body());
+        }
+        return expect(response, expected, method + " " + path);
+    }
+
+    private HttpRequest request(String method, String path, String token, Object body, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("Accept", "application/json");
         Map<String, String> all = new HashMap<>(headers);
         if (token != null) {
@@ -285,7 +310,7 @@ public final class MarketJourney implements AutoCloseable {
         all.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return expect(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), expected, method + " " + path);
+        return request.build();
     }
 
     private static JsonNode expect(HttpResponse<String> response, int expected, String what) throws IOException {

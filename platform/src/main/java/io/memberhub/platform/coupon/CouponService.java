@@ -1,6 +1,8 @@
 package io.memberhub.platform.coupon;
 
 import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.coupon.Coupons.CounterRedeemRequest;
+import io.memberhub.platform.coupon.Coupons.CounterRedeemed;
 import io.memberhub.platform.coupon.Coupons.CouponResponse;
 import io.memberhub.platform.coupon.Coupons.IssueRequest;
 import io.memberhub.platform.coupon.Coupons.RedeemRequest;
@@ -24,7 +26,12 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Coupon templates, coupons issued to members, and their one-time redemption. */
@@ -147,6 +154,30 @@ public class CouponService {
                 .toList();
     }
 
+    /**
+     * The usable coupons (issued, neither redeemed nor expired) of several live members at once, by
+     * member, soonest to expire first: one query for a device's offline cache of a page of members.
+     */
+    public Map<UUID, List<CouponResponse>> usableOf(TenantBound call, Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
+                        + "on t.tenant_id = c.tenant_id and t.id = c.template_id join member m on m.tenant_id = c.tenant_id and m.id = c.member_id "
+                        + "where c.tenant_id = ?1 and c.member_id = any(cast(string_to_array(?2, ',') as uuid[])) and m.deleted_at is null "
+                        + "and c.status = 'ISSUED' and c.expires_at > now() order by c.member_id, c.expires_at, c.code")
+                .setParameter(1, call.tenantId().toString())
+                .setParameter(2, String.join(",", memberIds.stream().map(UUID::toString).toList()))
+                .getResultList();
+        Map<UUID, List<CouponResponse>> usable = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            CouponResponse coupon = toResponse(row);
+            usable.computeIfAbsent(coupon.memberId(), m -> new ArrayList<>()).add(coupon);
+        }
+        return usable;
+    }
+
     /** Redeems a coupon once: concurrent attempts wait on the coupon's row, and all but the first are refused. */
     public Outcome<RedeemResponse> redeem(CallContext call, String code, String key, RedeemRequest request) {
         return idempotent.run(call, "coupon-redeem", key, new RedeemOf(code, request), RedeemResponse.class, () -> {
@@ -178,6 +209,44 @@ public class CouponService {
                     .setParameter(3, call.tenantId().toString()).setParameter(4, coupon.id())
                     .executeUpdate();
             var redeemed = new RedeemResponse(code, request.externalId(), request.orderAmount(), discount, request.orderAmount() - discount);
+            outbox.append(call, "CouponRedeemed", "member", coupon.memberId(), redeemed);
+            return redeemed;
+        });
+    }
+
+    /**
+     * Redeems one of a member's coupons at a counter (a store's staff or scanner), not against an
+     * order: once, like {@link #redeem}. The coupon keeps where ({@code redeemed_order}:
+     * {@code <source>@<store>}); {@code CouponRedeemed} says where, who and through what.
+     */
+    public Outcome<CounterRedeemed> redeemAtCounter(TenantBound call, String key, CounterRedeemRequest request, String source) {
+        return idempotent.run(call, "coupon-counter-redeem", key, request, CounterRedeemed.class, () -> {
+            members.requireLive(call, request.memberId());
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select " + COUPON_COLUMNS + " from coupon c join coupon_template t "
+                            + "on t.tenant_id = c.tenant_id and t.id = c.template_id where c.tenant_id = ?1 and c.id = ?2 for update of c")
+                    .setParameter(1, call.tenantId().toString()).setParameter(2, request.couponId()).getResultList();
+            if (rows.isEmpty()) {
+                throw ProblemException.notFound("COUPON_NOT_FOUND", "No coupon " + request.couponId());
+            }
+            CouponResponse coupon = toResponse(rows.getFirst());
+            if (!coupon.memberId().equals(request.memberId())) {
+                throw ProblemException.notFound("COUPON_NOT_FOUND", "The member holds no coupon " + request.couponId());
+            }
+            switch (coupon.status()) {
+                case "REDEEMED" -> throw ProblemException.conflict("COUPON_ALREADY_REDEEMED", "Coupon " + coupon.code() + " ("
+                        + coupon.name() + ") was redeemed at " + coupon.redeemedAt() + " (" + coupon.redeemedOrder() + ")");
+                case "EXPIRED" -> throw refused("COUPON_EXPIRED", "Coupon " + coupon.code() + " expired at " + coupon.expiresAt());
+                default -> {
+                }
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            em.createNativeQuery("update coupon set status = 'REDEEMED', redeemed_at = ?1, redeemed_order = ?2 where tenant_id = ?3 and id = ?4")
+                    .setParameter(1, now).setParameter(2, source + "@" + request.store())
+                    .setParameter(3, call.tenantId().toString()).setParameter(4, coupon.id())
+                    .executeUpdate();
+            var redeemed = new CounterRedeemed(coupon.id(), coupon.code(), coupon.memberId(), coupon.name(), coupon.kind(), coupon.value(), now,
+                    request.store(), request.staff(), source);
             outbox.append(call, "CouponRedeemed", "member", coupon.memberId(), redeemed);
             return redeemed;
         });

@@ -59,4 +59,13 @@ public final class Coupons {
 
     public record RedeemResponse(String code, String externalId, long orderAmount, long discount, long payable) {
     }
+
+    /** One of the member's coupons handed over at a counter (a store), not against an order; {@code staff}: who. */
+    public record CounterRedeemRequest(UUID memberId, UUID couponId, String store, String staff) {
+    }
+
+    /** A coupon redeemed at a counter, and through what ({@code source}, e.g. {@code plugin:store-verification}). */
+    public record CounterRedeemed(UUID couponId, String code, UUID memberId, String name, CouponKind kind, long value, Instant redeemedAt,
+                                  String store, String staff, String source) {
+    }
 }

@@ -18,6 +18,6 @@ public class MemberPluginRouteResource extends PluginRouteEndpoints {
     @Override
     protected Caller caller() {
         MemberCall me = currentMember.get();
-        return new Caller(me, RouteRequest.Audience.MEMBER, me.memberId(), null, null);
+        return new Caller(me, RouteRequest.Audience.MEMBER, me.memberId(), null, null, null);
     }
 }

@@ -37,8 +37,9 @@ public abstract class PluginRouteEndpoints {
     private static final Set<String> RESERVED = Set.of("content-type", "content-length", "transfer-encoding", "connection",
             "set-cookie", "www-authenticate", "strict-transport-security", "access-control-allow-origin");
 
-    /** The caller's merchant and what the plugin is told about the caller. */
-    protected record Caller(TenantBound tenant, RouteRequest.Audience audience, java.util.UUID memberId, String role, java.util.UUID deviceId) {
+    /** The caller's merchant and what the plugin is told about the caller ({@code staffId}: a staff person's user id). */
+    protected record Caller(TenantBound tenant, RouteRequest.Audience audience, java.util.UUID memberId, String role, java.util.UUID deviceId,
+                            String staffId) {
     }
 
     @Inject
@@ -93,7 +94,7 @@ public abstract class PluginRouteEndpoints {
                     "A plugin route takes at most " + MAX_REQUEST + " characters", java.util.List.of());
         }
         var request = new RouteRequest(caller.audience(), method, path == null || path.isEmpty() ? "/" : path, uri.getQueryParameters(),
-                contentType, body == null || body.isEmpty() ? null : body, caller.memberId(), caller.role(), caller.deviceId());
+                contentType, body == null || body.isEmpty() ? null : body, caller.memberId(), caller.role(), caller.deviceId(), caller.staffId());
         RouteResponse answer = routes.handle(caller.tenant(), pluginId, request);
         Response.ResponseBuilder response = Response.status(answer.status());
         if (answer.body() != null) {

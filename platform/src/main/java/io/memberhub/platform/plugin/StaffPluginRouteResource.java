@@ -34,9 +34,9 @@ public class StaffPluginRouteResource extends PluginRouteEndpoints {
         // A gate reports what it saw to the plugin that runs the zone, as it asks the platform's access decisions.
         if (identity.hasRole(DEVICE_ROLE)) {
             DeviceCall device = currentDevice.get();
-            return new Caller(device, RouteRequest.Audience.STAFF, null, DEVICE_ROLE, device.deviceId());
+            return new Caller(device, RouteRequest.Audience.STAFF, null, DEVICE_ROLE, device.deviceId(), null);
         }
         CallContext call = currentCall.get();
-        return new Caller(call, RouteRequest.Audience.STAFF, null, call.role().id(), null);
+        return new Caller(call, RouteRequest.Audience.STAFF, null, call.role().id(), null, call.userId());
     }
 }

@@ -52,7 +52,8 @@ class PluginServicesTest {
                     switch (path) {
                         case "/hello":
                             return RouteResponse.json(200, "{\\"tenant\\":\\"" + context.tenant().slug() + "\\",\\"audience\\":\\"" + r.audience()
-                                    + "\\",\\"member\\":\\"" + r.memberId() + "\\",\\"role\\":\\"" + r.role() + "\\",\\"body\\":\\"" + r.body() + "\\"}");
+                                    + "\\",\\"member\\":\\"" + r.memberId() + "\\",\\"role\\":\\"" + r.role() + "\\",\\"body\\":\\"" + r.body()
+                                    + "\\",\\"staff\\":\\"" + r.staffId() + "\\",\\"device\\":\\"" + r.deviceId() + "\\"}");
                         case "/grant": {
                             var change = context.points().grant(UUID.fromString(r.queryParam("member")), Long.parseLong(r.queryParam("points")),
                                     "QUIZ_REWARD", r.queryParam("key"));
@@ -142,8 +143,10 @@ class PluginServicesTest {
 
         a.asOwner().get("/api/v1/ext/" + plugin + "/merchant").then().statusCode(200)
                 .body("timeZone", equalTo("Asia/Shanghai")).body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
+        String ownerUser = a.asOwner().get("/api/v1/staff/me").then().statusCode(200).extract().path("userId");
         a.asOwner().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
-                .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("owner"));
+                .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("owner"))
+                .body("staff", equalTo(ownerUser)).body("device", equalTo("null"));
         a.asOwner().contentType("text/plain").body("hi").post("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
                 .body("body", equalTo("hi"));
         a.asOwner().get("/api/v1/ext/" + plugin + "/nothing-here").then().statusCode(404).body("code", equalTo("PLUGIN_ROUTE_NOT_FOUND"));
@@ -151,12 +154,14 @@ class PluginServicesTest {
 
         // A gate of merchant A reaches A's plugin routes with its own credentials, and the plugin is told it is a device.
         Merchants.as(Merchants.gateToken(a, "Front gate")).get("/api/v1/ext/" + plugin + "/hello").then().statusCode(200)
-                .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("device"));
+                .body("tenant", equalTo(a.slug())).body("audience", equalTo("STAFF")).body("role", equalTo("device"))
+                .body("staff", equalTo("null")).body("device", not(equalTo("null")));
 
         String phone = "17700000001";
         String memberId = member(a, phone);
         Merchants.as(SmsInbox.memberToken(a, phone)).get("/api/member/ext/" + plugin + "/hello").then().statusCode(200)
-                .body("audience", equalTo("MEMBER")).body("member", equalTo(memberId)).body("tenant", equalTo(a.slug()));
+                .body("audience", equalTo("MEMBER")).body("member", equalTo(memberId)).body("tenant", equalTo(a.slug()))
+                .body("staff", equalTo("null"));
         Merchants.as(SmsInbox.memberToken(b, phone)).get("/api/member/ext/" + plugin + "/hello").then().statusCode(404);
         io.restassured.RestAssured.given().get("/api/v1/ext/" + plugin + "/hello").then().statusCode(401);
     }

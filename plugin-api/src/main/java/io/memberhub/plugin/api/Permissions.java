@@ -13,7 +13,7 @@ public final class Permissions {
     public static final String POINTS_READ = "points:read";
     /** {@link io.memberhub.plugin.api.points.PointsApi#grant} and {@code deduct} (balance included). */
     public static final String POINTS_WRITE = "points:write";
-    /** {@link io.memberhub.plugin.api.coupon.CouponApi#issue}. */
+    /** {@link io.memberhub.plugin.api.coupon.CouponApi#issue} and {@code redeem} ({@code ofMember} included). */
     public static final String COUPONS_WRITE = "coupons:write";
     /** {@link io.memberhub.plugin.api.http.HttpApi}. */
     public static final String HTTP_OUTBOUND = "http:outbound";
@@ -52,6 +52,9 @@ public final class Permissions {
 
     /** {@link io.memberhub.plugin.api.level.LevelApi#members}: every member's level, page by page. Since 1.2.0. */
     public static final String LEVELS_LIST = "levels:list";
+
+    /** {@link io.memberhub.plugin.api.coupon.CouponApi#ofMember}: a member's usable coupons. Since 1.2.0. */
+    public static final String COUPONS_READ = "coupons:read";
 
     private Permissions() {
     }

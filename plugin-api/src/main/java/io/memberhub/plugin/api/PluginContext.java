@@ -57,7 +57,7 @@ public interface PluginContext {
     /** The merchant's points ledger ({@link Permissions#POINTS_READ}, {@link Permissions#POINTS_WRITE}). */
     PointsApi points();
 
-    /** The merchant's coupons ({@link Permissions#COUPONS_WRITE}). */
+    /** The merchant's coupons ({@link Permissions#COUPONS_READ}, {@link Permissions#COUPONS_WRITE}). */
     CouponApi coupons();
 
     /** HTTP calls to services outside the platform, with a time limit ({@link Permissions#HTTP_OUTBOUND}). */

@@ -1,9 +1,6 @@
 package io.memberhub.gateclient;
 
-import io.memberhub.plugins.kit.Json;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,6 @@ import java.util.UUID;
  */
 public final class AllowList {
 
-    private static final String PREFIX = "MHDATA1.";
     private static final String PLUGIN = "gate-api";
 
     /** One member who may pass: level, when a paid level runs out (or null), cards. */
@@ -45,20 +41,7 @@ public final class AllowList {
 
     /** Reads a signed allow-list; refused (IllegalArgumentException) unless the merchant's key signed it for the gate API. */
     public static AllowList verified(String signed, Keys keys) {
-        if (signed == null || !signed.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("Not signed data of the platform");
-        }
-        int lastDot = signed.lastIndexOf('.');
-        String[] parts = signed.substring(PREFIX.length(), lastDot).split("\\.");
-        if (parts.length != 3 || !parts[1].equals(PLUGIN)) {
-            throw new IllegalArgumentException("Not an allow-list of the gate API");
-        }
-        byte[] signature = Base64.getUrlDecoder().decode(signed.substring(lastDot + 1));
-        if (!keys.verify(parts[0], signed.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII), signature)) {
-            throw new IllegalArgumentException("The allow-list's signature is not the merchant's");
-        }
-        String content = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8);
-        return new AllowList(Json.object(content));
+        return new AllowList(SignedData.verified(signed, keys, PLUGIN, "an allow-list"));
     }
 
     public String tenantId() {

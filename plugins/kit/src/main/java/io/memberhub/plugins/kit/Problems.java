@@ -31,6 +31,11 @@ public final class Problems {
         return problem(403, code, "Forbidden", detail, List.of());
     }
 
+    /** Well-formed input the request cannot be done with (an expired member code, a coupon past its end). */
+    public static RouteResponse unprocessable(String code, String detail) {
+        return problem(422, code, "Cannot be done", detail, List.of());
+    }
+
     private static RouteResponse problem(int status, String code, String title, String detail, List<Map<String, String>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://memberhub.io/problems/" + code.toLowerCase().replace('_', '-'));

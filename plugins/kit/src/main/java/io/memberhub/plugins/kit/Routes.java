@@ -27,6 +27,23 @@ public final class Routes {
         return request.audience() == RouteRequest.Audience.STAFF && "device".equals(request.role()) && request.deviceId() != null;
     }
 
+    /** The {@code limit} query parameter: a whole number from 1 to {@code max}, {@code absent} when left out; else {@link BadRequest}. */
+    public static int limit(RouteRequest request, int absent, int max) {
+        String text = request.queryParam("limit");
+        if (text == null) {
+            return absent;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BadRequest("limit", "must be a whole number from 1 to " + max);
+    }
+
     public static RouteResponse json(int status, Object body) {
         return RouteResponse.json(status, Json.write(body));
     }

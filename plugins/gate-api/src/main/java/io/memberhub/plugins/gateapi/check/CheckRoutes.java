@@ -83,12 +83,9 @@ public class CheckRoutes implements RouteHandler {
     private static RouteResponse recent(RouteRequest request, PluginContext context) {
         int limit;
         try {
-            limit = request.queryParam("limit") == null ? 50 : Integer.parseInt(request.queryParam("limit"));
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > 500) {
-            return Problems.invalid(new BadRequest("limit", "must be a whole number from 1 to 500"));
+            limit = Routes.limit(request, 50, 500);
+        } catch (BadRequest bad) {
+            return Problems.invalid(bad);
         }
         return Routes.json(200, CheckLog.recent(context, request.queryParam("gate"), limit).stream().map(d -> d.toJson(false)).toList());
     }

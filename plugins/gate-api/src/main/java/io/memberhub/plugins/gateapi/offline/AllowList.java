@@ -6,6 +6,7 @@ import io.memberhub.plugins.gateapi.card.CardStore;
 import io.memberhub.plugins.gateapi.gate.Gate;
 import io.memberhub.plugins.gateapi.zone.Zone;
 import io.memberhub.plugins.kit.Json;
+import io.memberhub.plugins.kit.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,13 +77,6 @@ public final class AllowList {
 
     /** The merchant's setting {@code allowListValidity} in hours (1 to 168), else a day. */
     public static Duration validity(PluginContext context) {
-        return context.config("allowListValidity").map(String::strip).map(hours -> {
-            try {
-                long h = Long.parseLong(hours);
-                return h >= 1 && h <= 168 ? Duration.ofHours(h) : DEFAULT_VALIDITY;
-            } catch (NumberFormatException e) {
-                return DEFAULT_VALIDITY;
-            }
-        }).orElse(DEFAULT_VALIDITY);
+        return Settings.hours(context, "allowListValidity", DEFAULT_VALIDITY, 168);
     }
 }

@@ -1,5 +1,6 @@
 package io.memberhub.plugins.gateapi.zone;
 
+import io.memberhub.plugins.kit.Levels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record Zone(String name, List<String> levels, boolean failClosed) {
     }
 
     public boolean admits(String level) {
-        return levels.isEmpty() || (level != null && levels.contains(level));
+        return Levels.admit(levels, level);
     }
 
     public Map<String, Object> toJson() {

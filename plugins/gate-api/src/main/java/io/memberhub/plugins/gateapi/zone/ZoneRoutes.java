@@ -5,6 +5,7 @@ import io.memberhub.plugin.api.level.LevelInfo;
 import io.memberhub.plugin.api.route.spi.RouteResponse;
 import io.memberhub.plugins.gateapi.Names;
 import io.memberhub.plugins.kit.JsonFields;
+import io.memberhub.plugins.kit.Levels;
 import io.memberhub.plugins.kit.ManagedCollection;
 import io.memberhub.plugins.kit.Routes;
 import java.util.List;
@@ -46,12 +47,7 @@ public class ZoneRoutes extends ManagedCollection {
         if (!Names.zone(name)) {
             fields.error("name", "must be 1-64 letters, digits, ., _ and -, starting with a letter or digit");
         }
-        List<String> levels = fields.texts("levels", List.of());
-        levels.stream().filter(level -> !ladder.contains(level)).distinct()
-                .forEach(level -> fields.error("levels", "'" + level + "' is not one of the merchant's levels " + ladder));
-        if (levels.stream().distinct().count() != levels.size()) {
-            fields.error("levels", "names a level twice");
-        }
+        List<String> levels = Levels.read(fields, "levels", ladder);
         boolean failClosed = fields.flag("failClosed", false);
         fields.check();
         return new Zone(name, levels, failClosed);
