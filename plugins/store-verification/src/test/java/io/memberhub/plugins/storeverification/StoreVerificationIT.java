@@ -209,6 +209,21 @@ class StoreVerificationIT {
         JsonNode conflicts = m.call("GET", EXT + "/conflicts", null, 200);
         assertThat(conflicts.findValuesAsText("eventId")).containsExactlyInAnyOrder("b-1", "b-2");
         assertThat(conflicts.findValuesAsText("deviceId")).containsOnly(back.id());
+
+        // The merchant settles one, once and by name; the open list keeps the other.
+        String owner = m.call("GET", "/api/v1/staff/me", null, 200).get("userId").asText();
+        JsonNode settled = m.call("POST", EXT + "/conflicts/b-1/settle", Map.of("note", "Charged the member at the till"), 200);
+        assertThat(settled.get("settled").get("by").asText()).isEqualTo(owner);
+        assertThat(settled.get("settled").get("note").asText()).isEqualTo("Charged the member at the till");
+        assertThat(m.refused("POST", EXT + "/conflicts/b-1/settle", Map.of("note", "again"), 409).get("code").asText())
+                .isEqualTo("CONFLICT_ALREADY_SETTLED");
+        assertThat(m.refused("POST", EXT + "/conflicts/nope/settle", Map.of("note", "?"), 404).get("code").asText())
+                .isEqualTo("CONFLICT_NOT_FOUND");
+        assertThat(m.refused("POST", EXT + "/conflicts/b-2/settle", Map.of("note", " "), 400).get("errors").findValuesAsText("field"))
+                .containsExactly("note");
+        back.call("POST", EXT + "/conflicts/b-2/settle", Map.of("note", "a scanner may not"), 404);
+        assertThat(m.call("GET", EXT + "/conflicts?open=true", null, 200).findValuesAsText("eventId")).containsExactly("b-2");
+        assertThat(m.call("GET", EXT + "/conflicts", null, 200).findValuesAsText("eventId")).containsExactlyInAnyOrder("b-1", "b-2");
         assertThat(m.call("GET", "/api/v1/members/" + cafe.gold() + "/coupons?status=REDEEMED", null, 200)).hasSize(1);
         JsonNode log = m.call("GET", EXT + "/redemptions?store=main-st", null, 200);
         assertThat(log.findValuesAsText("eventId")).containsExactlyInAnyOrder("f-1", "f-2");

@@ -43,10 +43,41 @@ public final class ConflictLog {
         context.tables().insertIfAbsent(TABLE, row);
     }
 
-    /** The newest conflicts (of a store, or all), newest first. */
-    public static List<Map<String, Object>> recent(PluginContext context, String storeId, int limit) {
-        return context.tables().select(TABLE, storeId == null ? Map.of() : Map.of("store_id", storeId), "at desc", limit).stream()
-                .map(ConflictLog::entry).toList();
+    /** The newest conflicts (of a store, or all; only the open ones if asked), newest first. */
+    public static List<Map<String, Object>> recent(PluginContext context, String storeId, boolean openOnly, int limit) {
+        Map<String, Object> where = new HashMap<>();
+        if (storeId != null) {
+            where.put("store_id", storeId);
+        }
+        if (openOnly) {
+            where.put("settled_at", "");
+        }
+        return context.tables().select(TABLE, where, "at desc", limit).stream().map(ConflictLog::entry).toList();
+    }
+
+    /** What settling a conflict found: the settled entry, or why not. */
+    public sealed interface Settling {
+        record Settled(Map<String, Object> entry) implements Settling {
+        }
+
+        record Unknown() implements Settling {
+        }
+
+        record AlreadySettled(Map<String, Object> entry) implements Settling {
+        }
+    }
+
+    /** Marks the conflict settled by {@code by} (a staff user id) with the merchant's note; once. */
+    public static Settling settle(PluginContext context, String eventId, String by, String note) {
+        Optional<Map<String, Object>> row = context.tables().select(TABLE, Map.of("event_id", eventId)).stream().findFirst();
+        if (row.isEmpty()) {
+            return new Settling.Unknown();
+        }
+        int changed = context.tables().update(TABLE, Map.of("event_id", eventId, "settled_at", ""),
+                Map.of("settled_at", Redemption.stamp(Instant.now()), "settled_by", by, "settlement", note));
+        Map<String, Object> now = context.tables().select(TABLE, Map.of("event_id", eventId)).stream().findFirst().map(ConflictLog::entry)
+                .orElseThrow();
+        return changed == 1 ? new Settling.Settled(now) : new Settling.AlreadySettled(now);
     }
 
     private static Map<String, Object> result(Map<String, Object> row) {
@@ -73,6 +104,9 @@ public final class ConflictLog {
         json.put("deviceId", device.isEmpty() ? null : device);
         json.put("at", row.get("at"));
         json.put("recordedAt", row.get("recorded_at"));
+        String settledAt = (String) row.get("settled_at");
+        json.put("settled", settledAt == null || settledAt.isEmpty() ? null
+                : Map.of("at", settledAt, "by", row.get("settled_by"), "note", row.get("settlement")));
         return json;
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /**
@@ -41,23 +43,55 @@ public class OfflineRoutes implements RouteHandler {
     /** A page is two reads of the platform (levels, coupons); its size keeps the answer well under a route's 1 MiB. */
     public static final int MAX_PAGE = 500;
     private static final Set<String> ITEM = Set.of("eventId", "memberId", "store", "coupon", "benefit", "at");
+    private static final Pattern SETTLE = Pattern.compile("/conflicts/([A-Za-z0-9][A-Za-z0-9._:-]{0,63})/settle");
+    private static final int MAX_NOTE = 500;
 
     @Override
     public RouteResponse handle(RouteRequest request, PluginContext context) {
         boolean cache = request.path().equals("/offline-cache") && request.method().equals("GET");
         boolean upload = request.path().equals("/offline-redemptions") && request.method().equals("POST");
         boolean conflicts = request.path().equals("/conflicts") && request.method().equals("GET");
+        Matcher settle = SETTLE.matcher(request.path());
+        if (settle.matches() && request.method().equals("POST") && Routes.managedBy(request)) {
+            return settle(request, context, settle.group(1));
+        }
         if (!(cache || upload || conflicts) || !Routes.staffOrDevice(request)) {
             return RouteResponse.notFound();
         }
         try {
             if (conflicts) {
-                return Routes.json(200, ConflictLog.recent(context, request.queryParam("store"), Routes.limit(request, 50, 500)));
+                return Routes.json(200, ConflictLog.recent(context, request.queryParam("store"), "true".equals(request.queryParam("open")),
+                        Routes.limit(request, 50, 500)));
             }
             return cache ? cache(request, context) : upload(request, context);
         } catch (BadRequest bad) {
             return Problems.invalid(bad);
         }
+    }
+
+    /** {@code POST /conflicts/{eventId}/settle} {@code {"note"}}: the merchant dealt with it; once, by a named owner or admin. */
+    private static RouteResponse settle(RouteRequest request, PluginContext context, String eventId) {
+        if (request.staffId() == null) {
+            return Problems.forbidden("FORBIDDEN", "A conflict is settled by a person: sign in as the merchant's owner or an admin");
+        }
+        String note;
+        try {
+            JsonFields fields = new JsonFields(request.body(), "settlement", Set.of("note"));
+            note = fields.text("note", true);
+            if (note != null && (note.isBlank() || note.length() > MAX_NOTE)) {
+                fields.error("note", "must say in 1-" + MAX_NOTE + " characters how the conflict was settled");
+            }
+            fields.check();
+        } catch (BadRequest bad) {
+            return Problems.invalid(bad);
+        }
+        return switch (ConflictLog.settle(context, eventId, request.staffId(), note.strip())) {
+            case ConflictLog.Settling.Settled settled -> Routes.json(200, settled.entry());
+            case ConflictLog.Settling.Unknown unknown -> Problems.notFound("CONFLICT_NOT_FOUND", "No offline redemption " + eventId
+                    + " was refused; GET /conflicts lists those that were");
+            case ConflictLog.Settling.AlreadySettled already -> Problems.conflict("CONFLICT_ALREADY_SETTLED", "Conflict " + eventId
+                    + " was settled at " + ((Map<?, ?>) already.entry().get("settled")).get("at"));
+        };
     }
 
     private static RouteResponse cache(RouteRequest request, PluginContext context) {
