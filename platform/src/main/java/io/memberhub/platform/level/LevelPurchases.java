@@ -1,5 +1,6 @@
 package io.memberhub.platform.level;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -133,6 +135,31 @@ public class LevelPurchases {
                     return response(p, level == null ? new LevelRef(p.levelId, -1, "(deleted level)") : level.ref(), null);
                 })
                 .toList();
+    }
+
+    /** A member's newest purchase, even one that ran out: the level bought and until when. */
+    public record Latest(LevelRef level, Instant validUntil) {
+    }
+
+    /**
+     * The newest purchase alone, in plain SQL: a gate asks on every check, and the entity query
+     * above has its SQL rebuilt by Hibernate on every call (the tenant filter keeps it out of the plan cache).
+     */
+    public Optional<Latest> latest(TenantBound tenant, UUID memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select level_id, valid_until from level_purchase
+                        where tenant_id = ?1 and member_id = ?2 order by created_at desc limit 1""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID levelId = (UUID) rows.getFirst()[0];
+        Rung level = ladders.get(tenant).byId(levelId);
+        return Optional.of(new Latest(level == null ? new LevelRef(levelId, -1, "(deleted level)") : level.ref(),
+                SqlValues.instant(rows.getFirst()[1])));
     }
 
     private static PurchaseResponse response(LevelPurchase p, LevelRef level, Long balance) {

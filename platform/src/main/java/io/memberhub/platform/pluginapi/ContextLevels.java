@@ -46,10 +46,10 @@ final class ContextLevels implements LevelApi {
             }
             MemberLevels.Standing standing = memberLevels.current(caller, memberId);
             // The newest purchase, even one that ran out: a gate tells "card expired" from "level too low" by it.
-            Optional<LevelPurchases.PurchaseResponse> lastPurchase = purchases.list(caller, memberId).stream().findFirst();
+            Optional<LevelPurchases.Latest> lastPurchase = purchases.latest(caller, memberId);
             return Optional.of(new MemberLevel(memberId, info(standing.level()), standing.since(),
                     lastPurchase.map(p -> info(p.level())).orElse(null),
-                    lastPurchase.map(LevelPurchases.PurchaseResponse::validUntil).orElse(null)));
+                    lastPurchase.map(LevelPurchases.Latest::validUntil).orElse(null)));
         });
     }
 
