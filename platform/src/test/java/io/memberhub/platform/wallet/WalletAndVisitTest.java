@@ -111,6 +111,10 @@ class WalletAndVisitTest {
         visit(m, member, "V1").statusCode(201);
         visit(m, member, "V2").statusCode(201);
         visit(m, member, "V2").statusCode(201).header("Idempotent-Replayed", "true");
+        // The same visit under another key is refused and counts once.
+        m.asOwner().header("Idempotency-Key", "another-key-for-V2")
+                .body(Map.of("memberId", member, "externalId", "V2", "location", "lobby", "visitedAt", PAID_AT))
+                .post("/api/v1/visits").then().statusCode(409).contentType("application/problem+json").body("code", equalTo("VISIT_EXISTS"));
         m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("Trial"))
                 .body("next.checks.find { it.metric == 'VISIT_COUNT' }.actual", equalTo(2));
         visit(m, member, "V3").statusCode(201);
