@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,8 +40,12 @@ class LevelReviewWorker {
     @Inject
     MemberLevels levels;
 
-    @ConfigProperty(name = "memberhub.levels.review-batch-size", defaultValue = "100")
-    int batchSize;
+    @Inject
+    LevelReviewPages pages;
+
+    /** Members read per statement: a page's upgrades are one write, and progress is recorded after each page. */
+    @ConfigProperty(name = "memberhub.levels.review-page-size", defaultValue = "2000")
+    int pageSize;
 
     private final String worker = "level-review-" + UUID.randomUUID();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -117,13 +122,21 @@ class LevelReviewWorker {
     private boolean run(TenantBound tenant, UUID review) {
         long started = System.nanoTime();
         try {
-            for (List<UUID> batch = reviews.nextMembers(tenant, review, batchSize); !batch.isEmpty();
-                 batch = reviews.nextMembers(tenant, review, batchSize)) {
+            String trigger = "level review " + review;
+            for (LevelReviewPages.Page page = pages.read(tenant, reviews.after(tenant, review), pageSize); page != null;
+                 page = pages.read(tenant, page.last(), pageSize)) {
                 var tally = new LevelReviews.Tally();
-                for (UUID member : batch) {
-                    tally.add(levels.review(tenant, member, "level review " + review));
+                List<UUID> oneByOne = new ArrayList<>(page.oneByOne());
+                if (!page.upgrades().isEmpty()) {
+                    LevelReviewPages.Upgraded upgraded = pages.upgrade(tenant, page.upgrades(), trigger);
+                    tally.upgraded(upgraded.upgraded());
+                    oneByOne.addAll(upgraded.oneByOne());
                 }
-                if (!reviews.progress(tenant, review, batch.getLast(), tally, worker, LEASE)) {
+                for (UUID member : oneByOne) {
+                    tally.add(levels.review(tenant, member, trigger));
+                }
+                tally.passedOver(Math.max(0, page.members() - tally.processed));
+                if (!reviews.progress(tenant, review, page.last(), tally, worker, LEASE)) {
                     LOG.warnf("Lost the lease on level review %s of tenant %s; another worker continues it", review, tenant.tenantId());
                     return false;
                 }

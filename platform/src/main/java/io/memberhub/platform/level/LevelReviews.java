@@ -103,16 +103,9 @@ public class LevelReviews {
         return Optional.of(review.id());
     }
 
-    /** The next members to review, in id order after the last one done. */
-    List<UUID> nextMembers(TenantBound tenant, UUID reviewId, int size) {
-        LevelReview review = em.find(LevelReview.class, reviewId);
-        UUID after = review.afterMemberId == null ? new UUID(0, 0) : review.afterMemberId;
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select id from member where deleted_at is null and id > ?1 order by id limit ?2")
-                .setParameter(1, after)
-                .setParameter(2, size)
-                .getResultList();
-        return ids;
+    /** The last member the review has done; null before the first page. */
+    UUID after(TenantBound tenant, UUID reviewId) {
+        return em.find(LevelReview.class, reviewId).afterMemberId;
     }
 
     /** Records a finished batch and keeps the worker's lease; false if the lease was lost. */
@@ -147,6 +140,17 @@ public class LevelReviews {
         int downgraded;
         int notified;
         int paidExpired;
+
+        /** Members the review read and left as they were. */
+        void passedOver(int members) {
+            processed += members;
+        }
+
+        /** Members moved up by a page's one statement. */
+        void upgraded(int members) {
+            processed += members;
+            upgraded += members;
+        }
 
         void add(Set<MemberLevels.Effect> effects) {
             processed++;

@@ -44,6 +44,26 @@ final class MemberFacts {
         this.unknownCountsAsMet = unknownCountsAsMet;
     }
 
+    /**
+     * Facts already read, by {@link #key}, for many members at once (a level review reads a page of
+     * members in one statement); for ladders without plugin metrics, so none is asked for.
+     */
+    static MemberFacts preloaded(UUID memberId, Instant asOf, Map<String, Long> values) {
+        return new MemberFacts(null, null, memberId, asOf, (plugin, metric, from, to) -> {
+            throw new IllegalStateException("Preloaded facts have no plugin metric " + plugin + ":" + metric);
+        }, new HashMap<>(values), new HashMap<>(), false);
+    }
+
+    /** How a metric over a window starting at {@code from} is memoised. */
+    static String key(Metric metric, Instant from) {
+        return metric + "@" + from;
+    }
+
+    /** Where a window starting at {@code asOf} begins; all time is the epoch. */
+    static Instant from(Window window, Instant asOf) {
+        return window == null ? Instant.EPOCH : window.start(asOf);
+    }
+
     /** The same facts for a retention rule: a plugin metric nobody can read keeps the member where they are. */
     MemberFacts forRetention() {
         return new MemberFacts(em, tenantId, memberId, asOf, plugins, values, pluginValues, true);
@@ -63,26 +83,13 @@ final class MemberFacts {
     }
 
     long value(Metric metric, Window window) {
-        Instant from = window == null ? Instant.EPOCH : window.start(asOf);
-        return values.computeIfAbsent(metric + "@" + from, k -> query(metric, from));
+        Instant from = from(window, asOf);
+        return values.computeIfAbsent(key(metric, from), k -> query(metric, from));
     }
 
     private long query(Metric metric, Instant from) {
-        String sql = switch (metric) {
-            case SPEND -> "select coalesce(sum(amount - refunded_amount), 0) from member_order "
-                    + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4";
-            case ORDER_COUNT -> "select count(*) from member_order "
-                    + "where tenant_id = ?1 and member_id = ?2 and paid_at >= ?3 and paid_at <= ?4 and refunded_amount < amount";
-            case POINTS_EARNED -> "select coalesce(sum(delta), 0) from points_entry "
-                    + "where tenant_id = ?1 and member_id = ?2 and created_at >= ?3 and created_at <= ?4 and reason in ('ORDER', 'ORDER_PLUGIN', 'REFUND')";
-            case VISIT_COUNT -> "select count(*) from visit "
-                    + "where tenant_id = ?1 and member_id = ?2 and visited_at >= ?3 and visited_at <= ?4";
-            // Net of refunds, as SPEND is: money given back no longer counts toward a level.
-            case TOP_UP_AMOUNT -> "select coalesce(sum(t.amount - coalesce((select sum(r.amount) from top_up_refund r "
-                    + "where r.tenant_id = t.tenant_id and r.top_up_id = t.id), 0)), 0) from top_up t "
-                    + "where t.tenant_id = ?1 and t.member_id = ?2 and t.paid_at >= ?3 and t.paid_at <= ?4";
-        };
-        return ((Number) em.createNativeQuery(sql)
+        return ((Number) em.createNativeQuery("select coalesce((select v from (" + MetricSql.perMember(metric, "?1", "?3", "?4", "member_id = ?2")
+                        + ") facts), 0)")
                 .setParameter(1, tenantId)
                 .setParameter(2, memberId)
                 .setParameter(3, from)

@@ -259,19 +259,13 @@ public class MemberLevels {
             state = MemberLevelState.read(em, tenant, memberId);
         }
         Rung earned = ladder.byId(state.levelId());
-        for (Rung candidate : ladder.rungs().reversed()) {
-            if (earned != null && candidate.rank() <= earned.rank()) {
-                break;
-            }
-            List<Condition.Check> checks = new ArrayList<>();
-            if (qualifies(candidate, facts, checks)) {
-                writeEarned(tenant, memberId, candidate, now);
-                record(tenant, memberId, LevelChangeKind.UPGRADE, earned, candidate, trigger, new LevelExplanation(
-                        candidate.upgradeRule() == null ? "entry level " + candidate.name() : "upgrade rule of " + candidate.name(), checks, now));
-                grantGiftPack(tenant, memberId, candidate);
-                effects.add(Effect.UPGRADED);
-                return effects;
-            }
+        Upgrade upgrade = upgrade(ladder, earned, facts);
+        if (upgrade != null) {
+            writeEarned(tenant, memberId, upgrade.level(), now);
+            record(tenant, memberId, LevelChangeKind.UPGRADE, earned, upgrade.level(), trigger, upgrade.why());
+            grantGiftPack(tenant, memberId, upgrade.level());
+            effects.add(Effect.UPGRADED);
+            return effects;
         }
         if (earned != null) {
             retain(tenant, memberId, trigger, ladder, facts, review, state, earned, effects);
@@ -341,6 +335,26 @@ public class MemberLevels {
         record(tenant, memberId, LevelChangeKind.DOWNGRADE, earned, target, trigger, new LevelExplanation(
                 "retention rule of " + earned.name() + " unmet after the grace period that ended " + due, checks, now));
         effects.add(Effect.DOWNGRADED);
+    }
+
+    /** A level above the member's that the facts earn, and why. */
+    record Upgrade(Rung level, LevelExplanation why) {
+    }
+
+    /** The best level above {@code earned} (above none: any) that the facts earn; null when there is none. */
+    static Upgrade upgrade(Ladder ladder, Rung earned, MemberFacts facts) {
+        for (Rung candidate : ladder.rungs().reversed()) {
+            if (earned != null && candidate.rank() <= earned.rank()) {
+                return null;
+            }
+            List<Condition.Check> checks = new ArrayList<>();
+            if (qualifies(candidate, facts, checks)) {
+                return new Upgrade(candidate, new LevelExplanation(
+                        candidate.upgradeRule() == null ? "entry level " + candidate.name() : "upgrade rule of " + candidate.name(), checks,
+                        facts.asOf()));
+            }
+        }
+        return null;
     }
 
     /**
@@ -429,7 +443,7 @@ public class MemberLevels {
     /** A level's gift pack, once per member and level however often the member comes back to it. */
     private void grantGiftPack(TenantBound tenant, UUID memberId, Rung level) {
         GiftPack pack = level.giftPack();
-        if (pack == null || (pack.points() == 0 && pack.couponTemplateIds().isEmpty())) {
+        if (!level.grantsGifts()) {
             return;
         }
         int first = em.createNativeQuery("insert into level_gift (tenant_id, member_id, level_id, granted_at) values (?1, ?2, ?3, now()) "

@@ -27,6 +27,11 @@ record Rung(UUID id, int rank, String name, Condition upgradeRule, Retention ret
         return benefits.stream().filter(b -> b.type() == type).findFirst().map(b -> b.value() == null ? 0L : b.value());
     }
 
+    /** Whether reaching the level gives points or coupons (a gift pack that is not empty). */
+    boolean grantsGifts() {
+        return giftPack != null && (giftPack.points() > 0 || !giftPack.couponTemplateIds().isEmpty());
+    }
+
     LevelRef ref() {
         return new LevelRef(id, rank, name);
     }
