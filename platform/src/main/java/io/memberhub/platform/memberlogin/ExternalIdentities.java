@@ -66,6 +66,21 @@ public class ExternalIdentities {
         return found.stream().findFirst().map(id -> (UUID) id);
     }
 
+    /** The live member's id at a provider of this plugin, if the member linked one. */
+    public Optional<String> subjectOf(TenantBound tenant, UUID memberId, String pluginId, String provider) {
+        @SuppressWarnings("unchecked")
+        List<Object> found = em.createNativeQuery("""
+                        select i.subject from member_external_identity i
+                        join member m on m.tenant_id = i.tenant_id and m.id = i.member_id and m.deleted_at is null
+                        where i.tenant_id = ?1 and i.member_id = ?2 and i.plugin_id = ?3 and i.provider = ?4""")
+                .setParameter(1, tenant.tenantId().toString())
+                .setParameter(2, memberId)
+                .setParameter(3, pluginId)
+                .setParameter(4, provider)
+                .getResultList();
+        return found.stream().findFirst().map(subject -> (String) subject);
+    }
+
     /**
      * Links the identity to the member; linking it again to the same member changes nothing. An
      * identity linked to another member, or a second identity of the same service, is refused.

@@ -5,6 +5,7 @@ import io.memberhub.plugin.api.member.MemberApi;
 import io.memberhub.plugin.api.member.MemberProfile;
 import io.memberhub.platform.member.MemberResponse;
 import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.memberlogin.ExternalIdentities;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,10 +14,12 @@ final class ContextMembers implements MemberApi {
 
     private final PluginCaller caller;
     private final MemberService members;
+    private final ExternalIdentities identities;
 
-    ContextMembers(PluginCaller caller, MemberService members) {
+    ContextMembers(PluginCaller caller, MemberService members, ExternalIdentities identities) {
         this.caller = caller;
         this.members = members;
+        this.identities = identities;
     }
 
     @Override
@@ -31,6 +34,14 @@ final class ContextMembers implements MemberApi {
         caller.require(Permissions.MEMBERS_READ);
         ArgumentChecks.require(phone != null && !phone.isBlank() && phone.length() <= 40, "phone must have 1 to 40 characters");
         return PlatformSide.call(() -> members.sharedByPhone(caller, phone).map(ContextMembers::profile));
+    }
+
+    @Override
+    public Optional<String> identity(UUID memberId, String provider) {
+        caller.require(Permissions.MEMBERS_READ);
+        ArgumentChecks.notNull(memberId, "memberId");
+        ArgumentChecks.require(provider != null && !provider.isBlank() && provider.length() <= 64, "provider must have 1 to 64 characters");
+        return PlatformSide.call(() -> identities.subjectOf(caller, memberId, caller.pluginId(), provider));
     }
 
     private static MemberProfile profile(MemberResponse m) {

@@ -29,6 +29,7 @@ import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
 import io.memberhub.plugin.api.wallet.WalletApi;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.memberhub.platform.memberlogin.ExternalIdentities;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
@@ -48,6 +49,9 @@ public class PluginServices {
 
     @Inject
     MemberService members;
+
+    @Inject
+    ExternalIdentities identities;
 
     @Inject
     PluginPointChanges points;
@@ -101,7 +105,7 @@ public class PluginServices {
     PluginAccessPolicies accessPolicies;
 
     public Bound bind(PluginCaller caller) {
-        return new Bound(new ContextMembers(caller, members), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
+        return new Bound(new ContextMembers(caller, members, identities), new ContextPoints(caller, points), new ContextCoupons(caller, coupons),
                 new ContextHttp(caller, http), new ContextEvents(caller, events),
                 new ContextLevels(caller, levels, memberLevels, purchases, members), new ContextVisits(caller, visits),
                 new ContextTags(caller, tags, members), new ContextWallet(caller, wallet), new ContextActivity(caller, activity, json, activityTypes),

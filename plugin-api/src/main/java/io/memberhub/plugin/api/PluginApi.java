@@ -12,7 +12,7 @@ package io.memberhub.plugin.api;
 public final class PluginApi {
 
     /** This contract's version: minor versions add {@code default} methods, major versions may break. */
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     /** Comma-separated configuration keys a merchant must set to enable the plugin, e.g. {@code appId,secret}. */
     public static final String CONFIG_REQUIRED = "Plugin-Config-Required";

@@ -15,4 +15,12 @@ public interface MemberApi {
 
     /** The member with this phone, written as the member gave it (spaces and dashes are ignored). */
     Optional<MemberProfile> findByPhone(String phone);
+
+    /**
+     * The member's id at one of this plugin's own login providers (the openid WeChat gave the
+     * provider {@code wechat}), if the member linked that identity: what a plugin needs to reach the
+     * member on that service. Identities other plugins' providers made are never shown. Since
+     * plugin-api 1.3.0.
+     */
+    Optional<String> identity(UUID memberId, String provider);
 }
