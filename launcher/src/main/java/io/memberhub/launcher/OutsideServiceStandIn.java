@@ -1,5 +1,6 @@
 package io.memberhub.launcher;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -51,6 +54,8 @@ public final class OutsideServiceStandIn implements AutoCloseable {
         standIn.route("/sns/oauth2/access_token", standIn.wechat::accessToken);
         standIn.route("/sns/userinfo", standIn.wechat::userInfo);
         standIn.route("/sns/jscode2session", standIn.wechat::codeToSession);
+        standIn.route("/cgi-bin/token", standIn.wechat::appToken);
+        standIn.route("/cgi-bin/message/template/send", standIn.wechat::templateMessage);
         standIn.route("/oauth2.0/token", standIn.qq::token);
         standIn.route("/oauth2.0/me", standIn.qq::me);
         standIn.route("/user/get_user_info", standIn.qq::userInfo);
@@ -88,11 +93,17 @@ public final class OutsideServiceStandIn implements AutoCloseable {
     }
 
     private void route(String path, Function<Map<String, String>, Answer> endpoint) {
+        route(path, (query, body) -> endpoint.apply(query));
+    }
+
+    /** An endpoint that also reads the request's body (a POST of JSON). */
+    private void route(String path, BiFunction<Map<String, String>, String, Answer> endpoint) {
         server.createContext(path, exchange -> {
             try (exchange) {
                 String query = exchange.getRequestURI().getRawQuery();
                 requests.add(exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query));
-                Answer answer = exchange.getRequestURI().getPath().equals(path) ? endpoint.apply(query(query))
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Answer answer = exchange.getRequestURI().getPath().equals(path) ? endpoint.apply(query(query), body)
                         : new Answer(404, "text/plain", "not found");
                 send(exchange, answer);
             }
@@ -169,7 +180,8 @@ public final class OutsideServiceStandIn implements AutoCloseable {
 
     /**
      * The WeChat APIs for an open-platform or official-account app (OAuth2 code for an access token,
-     * then the user's profile) and for a mini-program ({@code code2session}). Errors are HTTP 200 with
+     * then the user's profile), for a mini-program ({@code code2session}), and an official account's
+     * server APIs (its access token, template messages to its followers). Errors are HTTP 200 with
      * {@code {"errcode": n, "errmsg": "..."}}: 40029 invalid code, 40163 code been used, 40013 invalid
      * appid, 40125 invalid appsecret, 40002 invalid grant_type, 41002/41004/41008 a parameter missing,
      * 40001 invalid access token, 45011 rate limited, -1 system busy.
@@ -180,8 +192,65 @@ public final class OutsideServiceStandIn implements AutoCloseable {
         private final Codes codes = new Codes();
         private final Map<String, Person> tokens = new ConcurrentHashMap<>();
         private final Deque<int[]> trouble = new ArrayDeque<>();
+        private final Map<String, String> appTokens = new ConcurrentHashMap<>();
+        private final Set<String> followers = ConcurrentHashMap.newKeySet();
+        private final List<Map<String, Object>> templateMessages = new CopyOnWriteArrayList<>();
+        private static final String EXPIRED = "";
 
         private WeChat() {
+        }
+
+        /** {@code /cgi-bin/token}: an app's own access token for the server APIs (client credentials). */
+        private Answer appToken(Map<String, String> q) {
+            Answer trouble = trouble();
+            if (trouble != null) {
+                return trouble;
+            }
+            if (!"client_credential".equals(q.get("grant_type"))) {
+                return error(40002, "invalid grant_type");
+            }
+            String secret = secrets.get(q.getOrDefault("appid", ""));
+            if (secret == null) {
+                return error(40013, "invalid appid");
+            }
+            if (!secret.equals(q.get("secret"))) {
+                return error(40125, "invalid appsecret");
+            }
+            String token = "wxapp-" + serial.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+            appTokens.put(token, q.get("appid"));
+            return ok(fields("access_token", token, "expires_in", 7200));
+        }
+
+        /**
+         * {@code /cgi-bin/message/template/send}: 40001 unknown token, 42001 expired token, 40037 no
+         * template id, 40003 an openid the app does not know, 43004 a person not following the account.
+         */
+        private Answer templateMessage(Map<String, String> q, String body) {
+            String app = appTokens.get(q.getOrDefault("access_token", ""));
+            if (app == null) {
+                return error(40001, "invalid credential, access_token is invalid or not latest");
+            }
+            if (app.equals(EXPIRED)) {
+                return error(42001, "access_token expired");
+            }
+            Map<String, Object> message;
+            try {
+                message = JSON.readValue(body, new TypeReference<>() { });
+            } catch (IOException e) {
+                return error(47001, "data format error");
+            }
+            if (blank((String) message.get("template_id"))) {
+                return error(40037, "invalid template_id");
+            }
+            String openId = (String) message.get("touser");
+            if (blank(openId) || !openId.startsWith("o")) {
+                return error(40003, "invalid openid");
+            }
+            if (!followers.contains(app + "/" + openId)) {
+                return error(43004, "require subscribe");
+            }
+            templateMessages.add(message);
+            return ok(fields("errcode", 0, "errmsg", "ok", "msgid", serial.incrementAndGet()));
         }
 
         /** Registers an app (a website, an official account or a mini-program) with its AppSecret. */
@@ -196,6 +265,22 @@ public final class OutsideServiceStandIn implements AutoCloseable {
          */
         public String code(String appId, String openId, String unionId, String nickname) {
             return codes.issue("wx", new Person(appId, openId, unionId, nickname));
+        }
+
+        /** The person follows the official account {@code appId}: template messages reach their openid there. */
+        public WeChat follower(String appId, String openId) {
+            followers.add(appId + "/" + openId);
+            return this;
+        }
+
+        /** Every template message accepted so far, oldest first: {@code touser}, {@code template_id}, {@code url}, {@code data}. */
+        public List<Map<String, Object>> templateMessages() {
+            return List.copyOf(templateMessages);
+        }
+
+        /** Every app access token given so far stops working ({@code 42001 access_token expired}), as after two hours. */
+        public void expireAppTokens() {
+            appTokens.replaceAll((token, app) -> EXPIRED);
         }
 
         /** The next answer is {@code 45011 api minute-quota reach limit}. */

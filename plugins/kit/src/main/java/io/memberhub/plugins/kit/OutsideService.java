@@ -37,7 +37,15 @@ public final class OutsideService {
      * service documents: it fails the call, naming {@code service}.
      */
     public static Map<String, Object> getJson(PluginContext context, String service, String url) {
-        OutboundResponse response = context.http().send(OutboundRequest.get(url));
+        return answer(service, context.http().send(OutboundRequest.get(url)));
+    }
+
+    /** POSTs {@code body} as JSON to {@code url}; the answer as {@link #getJson} reads it. */
+    public static Map<String, Object> postJson(PluginContext context, String service, String url, Object body) {
+        return answer(service, context.http().send(OutboundRequest.postJson(url, Json.write(body))));
+    }
+
+    private static Map<String, Object> answer(String service, OutboundResponse response) {
         if (response.status() != 200) {
             throw new IllegalStateException(service + " answered HTTP " + response.status());
         }

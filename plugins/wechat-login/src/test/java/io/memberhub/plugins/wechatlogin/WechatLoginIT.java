@@ -52,6 +52,7 @@ class WechatLoginIT {
         config.put("appSecret", webSecret);
         config.put("miniAppId", miniApp(m));
         config.put("miniAppSecret", "mini-secret-" + m.slug());
+        config.put("templateId", "tpl-welcome");
         config.put("apiBaseUrl", wechat.baseUrl());
         return config;
     }
@@ -62,6 +63,14 @@ class WechatLoginIT {
 
     private static String miniApp(Merchant m) {
         return "wx-mini-" + m.slug();
+    }
+
+    /** A member who confirmed their phone by SMS and linked their WeChat account with {@code openId} in the merchant's web app. */
+    private static String linkedMember(Merchant m, String phone, String openId) throws Exception {
+        String sms = m.memberToken(phone);
+        market.call("POST", "/api/member/me/identities", sms, Map.of("provider", "wechat",
+                "proof", Map.of("code", wechat.wechat().code(webApp(m), openId, null, null))), 200);
+        return market.call("GET", "/api/member/me", sms, null, 200).get("id").asText();
     }
 
     private static JsonNode signIn(Merchant m, String provider, String code, int expected) throws Exception {
@@ -171,5 +180,41 @@ class WechatLoginIT {
         assertThat(plugin.get("status").asText()).isEqualTo("ENABLED");
         assertThat(plugin.get("consecutiveFailures").asInt()).isZero();
         assertThat(m.call("GET", "/api/v1/members", null, 200).get("total").asInt()).isZero();
+    }
+
+    @Test
+    void campaignsReachTheOfficialAccountsFollowersWithATemplateMessage() throws Exception {
+        Merchant m = merchant("Tea Garden");
+        wechat.wechat().follower(webApp(m), "o-fan-1");
+        String fan = linkedMember(m, "13600000011", "o-fan-1");
+        linkedMember(m, "13600000012", "o-gone-2");
+        m.memberToken("13600000013");
+        m.call("PUT", "/api/v1/marketing/settings", Map.of("maxSends", 10, "perDays", 7), 200);
+
+        JsonNode run = m.call("POST", "/api/v1/campaigns/" + welcomeCampaign(m, "Welcome on WeChat") + "/runs", null, 200);
+        assertThat(run.get("sent").asInt()).isEqualTo(3);
+        // One never signed in with WeChat, one no longer follows the account (WeChat: 43004 require subscribe).
+        assertThat(run.get("messagesFailed").asInt()).isEqualTo(2);
+        assertThat(wechat.wechat().templateMessages()).singleElement().satisfies(message -> {
+            assertThat(message).containsEntry("touser", "o-fan-1").containsEntry("template_id", "tpl-welcome");
+            assertThat(message.get("data")).isEqualTo(Map.of("first", Map.of("value", "Welcome to Tea Garden")));
+        });
+
+        // Two hours later the app's token has run out: it is asked for again once, and the message goes out.
+        wechat.wechat().expireAppTokens();
+        String second = welcomeCampaign(m, "Welcome again");
+        assertThat(m.call("POST", "/api/v1/campaigns/" + second + "/runs", null, 200).get("messagesFailed").asInt()).isEqualTo(2);
+        assertThat(wechat.wechat().templateMessages()).hasSize(2);
+        assertThat(wechat.requests().stream().filter(r -> r.startsWith("/cgi-bin/token?"))).hasSize(2);
+        JsonNode sends = m.call("GET", "/api/v1/campaigns/" + second + "/sends", null, 200);
+        for (JsonNode send : sends) {
+            assertThat(send.get("messageStatus").asText()).isEqualTo(send.get("memberId").asText().equals(fan) ? "SENT" : "FAILED");
+        }
+    }
+
+    private static String welcomeCampaign(Merchant m, String name) throws Exception {
+        return m.call("POST", "/api/v1/campaigns", Map.of("name", name, "trigger", "WELCOME", "message",
+                Map.of("channel", "PLUGIN", "pluginChannel", "wechat-login:TEMPLATE_MESSAGE", "text", "Welcome to Tea Garden")), 201)
+                .get("id").asText();
     }
 }
