@@ -38,11 +38,6 @@ final class PlatformRecompute {
         return Api.field(api.post("/api/v1/level-reviews", "", 202), "id");
     }
 
-    /** The review's status now: QUEUED, RUNNING, DONE or FAILED. */
-    static String status(Api api, String reviewId) throws Exception {
-        return Api.field(api.get("/api/v1/level-reviews/" + reviewId), "status");
-    }
-
     /**
      * Polls the review until it is done, printing its progress now and then; a failed review, or one
      * that outlasts {@code timeout}, fails the benchmark.

@@ -148,9 +148,9 @@ public final class RecomputeBenchmark {
         });
         long duringEnd = System.nanoTime() + options.loadTime().toNanos();
         Load.Rate during = orders(api, members, paidAt, "during", options.concurrency(), () -> recomputing.get() && System.nanoTime() < duringEnd);
-        String status = PlatformRecompute.status(api, review);
-        System.out.printf("    during a recomputation: %,d orders in %.1f s, %.0f orders/s (level review %s at the end of the load)%n",
-                during.units(), during.seconds(), during.perSecond(), status.toLowerCase());
+        String status = api.get("/api/v1/level-reviews/" + review);
+        System.out.printf("    during a recomputation: %,d orders in %.1f s, %.0f orders/s (level review %s at the end of the load, %,d members reviewed)%n",
+                during.units(), during.seconds(), during.perSecond(), Api.field(status, "status").toLowerCase(), Api.number(status, "processed"));
         if (!recomputing.get()) {
             System.out.println("    recomputation: " + recomputation.join());
         }

@@ -96,6 +96,9 @@ final class RecomputeData implements AutoCloseable {
                 merchant.tenantId(), merchant.tagId());
         Sql.exec(db, "create unique index on bench_level_start (member_id)");
         Sql.exec(db, "create unique index on bench_tag_start (member_id)");
+        // The rows just written have no statistics yet; the first phase must not plan blind while later ones,
+        // after a restore, meet fresh statistics.
+        Sql.exec(db, "vacuum analyze member_level, member_tag, level_change, outbox_event");
     }
 
     /** How many level and tag rows differ from the start state now. */
