@@ -1,19 +1,12 @@
 package io.memberhub.bench;
 
-import io.memberhub.launcher.LocalStack;
-import io.memberhub.launcher.ServiceProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,43 +28,36 @@ public final class OrderThroughputBenchmark {
         int orders = Integer.parseInt(args[1]);
         int concurrency = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
-        Path runDir = Files.createTempDirectory("memberhub-bench-");
         System.out.println("==> Orders benchmark: " + orders + " orders per phase, " + concurrency + " concurrent clients, "
-                + rounds + " rounds (work dir " + runDir + ")");
-        try (LocalStack stack = LocalStack.startForTests(runDir)) {
-            Map<String, String> config = stack.platformProperties();
-            int port = LocalStack.freePort();
-            try (ServiceProcess platform = new ServiceProcess("platform", repo.resolve("platform/target/quarkus-app/quarkus-run.jar"), port,
-                    config, runDir.resolve("platform.log"))) {
-                platform.start();
-                Api api = new Api("http://localhost:" + port);
-                Merchant merchant = Merchant.prepare(api, config.get("memberhub.keycloak.url"));
-                System.out.println("==> Warming up");
-                httpPhase(api, merchant, "warm-http", Math.max(500, orders / 4), concurrency);
-                sqlPhase(config, merchant, "warm-sql", Math.max(500, orders / 4), concurrency);
+                + rounds + " rounds");
+        try (PlatformRun run = PlatformRun.start(repo)) {
+            Api api = run.api();
+            Merchant merchant = Merchant.prepare(api, run.keycloak());
+            System.out.println("==> Warming up");
+            httpPhase(api, merchant, "warm-http", Math.max(500, orders / 4), concurrency);
+            sqlPhase(run, merchant, "warm-sql", Math.max(500, orders / 4), concurrency);
 
-                double[] http = new double[rounds];
-                double[] sql = new double[rounds];
-                double[] ratio = new double[rounds];
-                for (int round = 0; round < rounds; round++) {
-                    sql[round] = sqlPhase(config, merchant, "sql" + round, orders, concurrency);
-                    http[round] = httpPhase(api, merchant, "http" + round, orders, concurrency);
-                    ratio[round] = http[round] / sql[round];
-                    System.out.printf("    round %d: HTTP API %.0f orders/s, direct SQL %.0f orders/s, ratio %.2f%n",
-                            round + 1, http[round], sql[round], ratio[round]);
-                }
-                // Each round compares the two phases on the same data (the fact tables grow every round, which
-                // slows both) and the platform's JIT keeps improving for thousands of requests, so the figure is
-                // the median ratio of the later half of the rounds: steady state, like against like.
-                double[] steady = Arrays.copyOfRange(ratio, rounds / 2, rounds);
-                Arrays.sort(steady);
-                double median = steady.length % 2 == 1 ? steady[steady.length / 2]
-                        : (steady[steady.length / 2 - 1] + steady[steady.length / 2]) / 2;
-                System.out.println();
-                System.out.printf("orders via HTTP API (best round)   %8.0f orders/s%n", Arrays.stream(http).max().orElseThrow());
-                System.out.printf("same SQL over JDBC (best round)    %8.0f orders/s%n", Arrays.stream(sql).max().orElseThrow());
-                System.out.printf("ratio HTTP / SQL (median, rounds %d-%d) %5.2f   (target >= 0.50)%n", rounds / 2 + 1, rounds, median);
+            double[] http = new double[rounds];
+            double[] sql = new double[rounds];
+            double[] ratio = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                sql[round] = sqlPhase(run, merchant, "sql" + round, orders, concurrency);
+                http[round] = httpPhase(api, merchant, "http" + round, orders, concurrency);
+                ratio[round] = http[round] / sql[round];
+                System.out.printf("    round %d: HTTP API %.0f orders/s, direct SQL %.0f orders/s, ratio %.2f%n",
+                        round + 1, http[round], sql[round], ratio[round]);
             }
+            // Each round compares the two phases on the same data (the fact tables grow every round, which
+            // slows both) and the platform's JIT keeps improving for thousands of requests, so the figure is
+            // the median ratio of the later half of the rounds: steady state, like against like.
+            double[] steady = Arrays.copyOfRange(ratio, rounds / 2, rounds);
+            Arrays.sort(steady);
+            double median = steady.length % 2 == 1 ? steady[steady.length / 2]
+                    : (steady[steady.length / 2 - 1] + steady[steady.length / 2]) / 2;
+            System.out.println();
+            System.out.printf("orders via HTTP API (best round)   %8.0f orders/s%n", Arrays.stream(http).max().orElseThrow());
+            System.out.printf("same SQL over JDBC (best round)    %8.0f orders/s%n", Arrays.stream(sql).max().orElseThrow());
+            System.out.printf("ratio HTTP / SQL (median, rounds %d-%d) %5.2f   (target >= 0.50)%n", rounds / 2 + 1, rounds, median);
         }
     }
 
@@ -79,16 +65,12 @@ public final class OrderThroughputBenchmark {
     record Merchant(String tenantId, List<String> members) {
 
         static Merchant prepare(Api api, String keycloak) throws Exception {
-            String slug = "bench-" + ProcessHandle.current().pid();
-            api.post("/api/v1/tenants", "{\"merchantName\":\"Bench\",\"slug\":\"" + slug + "\",\"ownerEmail\":\"owner@" + slug
-                    + ".test\",\"ownerPassword\":\"benchmark-password\"}", 201);
-            api.signIn(keycloak, "owner@" + slug + ".test", "benchmark-password");
+            String tenantId = api.signUpMerchant(keycloak);
             api.post("/api/v1/levels", "{\"name\":\"Regular\",\"rank\":0}", 201);
             api.post("/api/v1/levels", "{\"name\":\"Silver\",\"rank\":1,\"upgradeRule\":{\"any\":[{\"metric\":\"SPEND\",\"atLeast\":10000000},"
                     + "{\"metric\":\"POINTS_EARNED\",\"atLeast\":500000}]}}", 201);
             api.post("/api/v1/levels", "{\"name\":\"Gold\",\"rank\":2,\"upgradeRule\":{\"all\":[{\"metric\":\"SPEND\",\"atLeast\":30000000,"
                     + "\"window\":{\"months\":12}},{\"metric\":\"ORDER_COUNT\",\"atLeast\":2000,\"window\":{\"months\":3}}]}}", 201);
-            String tenantId = Api.field(api.get("/api/v1/tenant"), "id");
             List<String> members = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {
                 members.add(Api.field(api.post("/api/v1/members", "{\"phone\":\"1390000" + String.format("%04d", i) + "\"}", 201), "id"));
@@ -98,26 +80,19 @@ public final class OrderThroughputBenchmark {
     }
 
     private static double httpPhase(Api api, Merchant merchant, String phase, int orders, int concurrency) throws Exception {
-        String paidAt = Instant.now().minusSeconds(60).toString();
+        Instant paidAt = Instant.now().minusSeconds(60);
         try (Load.Connections connections = new Load.Connections(api.base())) {
             return Load.run(orders, concurrency, i -> {
-                String member = merchant.members().get(i % MEMBERS);
-                String id = phase + "-" + i;
-                int status = connections.mine().post("/api/v1/orders", api.token(), id, "{\"memberId\":\"" + member + "\",\"externalId\":\"" + id
-                        + "\",\"amount\":" + (1000 + i % 5000) + ",\"channel\":\"pos\",\"paidAt\":\"" + paidAt + "\"}");
-                if (status != 201) {
-                    throw new IllegalStateException("POST /api/v1/orders answered " + status + " for order " + id);
-                }
+                Orders.post(connections.mine(), api.token(), merchant.members().get(i % MEMBERS), phase + "-" + i, 1000 + i % 5000, paidAt);
             });
         }
     }
 
     /** The statements the API's order transaction runs, issued directly: the baseline. */
-    private static double sqlPhase(Map<String, String> config, Merchant merchant, String phase, int orders, int concurrency) throws Exception {
+    private static double sqlPhase(PlatformRun run, Merchant merchant, String phase, int orders, int concurrency) throws Exception {
         List<Connection> pool = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
-            Connection db = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
-                    config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+            Connection db = run.appConnection();
             db.setAutoCommit(false);
             pool.add(db);
         }
@@ -142,49 +117,35 @@ public final class OrderThroughputBenchmark {
     private static void orderTransaction(Connection db, String tenant, UUID member, String externalId, long amount, Instant paidAt)
             throws SQLException {
         java.sql.Timestamp paid = java.sql.Timestamp.from(paidAt);
-        exec(db, "select set_config('app.tenant_id', ?, true)", tenant);
-        exec(db, "insert into idempotency_record (tenant_id, scope, key, request_hash, status, response, created_at) "
+        Sql.exec(db, "select set_config('app.tenant_id', ?, true)", tenant);
+        Sql.exec(db, "insert into idempotency_record (tenant_id, scope, key, request_hash, status, response, created_at) "
                 + "values (?, 'order', ?, 'h', 0, '{}'::jsonb, now()) on conflict do nothing", tenant, externalId);
-        exec(db, "select 1 from member where tenant_id = ? and id = ? and deleted_at is null for no key update", tenant, member);
-        exec(db, "select points_per_yuan, validity_days from points_settings where tenant_id = ?", tenant);
-        exec(db, "select level_id, since, pinned_level_id, pinned_until, next_review_at, downgrade_due, paid_level_id, paid_since, paid_until "
+        Sql.exec(db, "select 1 from member where tenant_id = ? and id = ? and deleted_at is null for no key update", tenant, member);
+        Sql.exec(db, "select points_per_yuan, validity_days from points_settings where tenant_id = ?", tenant);
+        Sql.exec(db, "select level_id, since, pinned_level_id, pinned_until, next_review_at, downgrade_due, paid_level_id, paid_since, paid_until "
                 + "from member_level where tenant_id = ? and member_id = ?", tenant, member);
         UUID order = UUID.randomUUID();
-        exec(db, "insert into member_order (tenant_id, id, member_id, external_id, amount, refunded_amount, points_earned, points_reversed, "
+        Sql.exec(db, "insert into member_order (tenant_id, id, member_id, external_id, amount, refunded_amount, points_earned, points_reversed, "
                 + "channel, items, paid_at, created_at, version) values (?, ?, ?, ?, ?, 0, ?, 0, 'pos', '[]'::jsonb, ?, now(), 0)",
                 tenant, order, member, externalId, amount, amount / 100, paid);
-        exec(db, "insert into points_entry (tenant_id, id, member_id, delta, reason, source_type, source_id, expires_at, created_at) "
+        Sql.exec(db, "insert into points_entry (tenant_id, id, member_id, delta, reason, source_type, source_id, expires_at, created_at) "
                 + "values (?, ?, ?, ?, 'ORDER', 'order', ?, now() + interval '365 days', now())", tenant, UUID.randomUUID(), member, amount / 100, externalId);
-        exec(db, "insert into points_balance (tenant_id, member_id, balance, updated_at) values (?, ?, ?, now()) on conflict (tenant_id, member_id) "
+        Sql.exec(db, "insert into points_balance (tenant_id, member_id, balance, updated_at) values (?, ?, ?, now()) on conflict (tenant_id, member_id) "
                 + "do update set balance = points_balance.balance + excluded.balance, updated_at = now() returning balance", tenant, member, amount / 100);
-        exec(db, "select level_id, since, pinned_level_id, pinned_until, next_review_at, downgrade_due, paid_level_id, paid_since, paid_until "
+        Sql.exec(db, "select level_id, since, pinned_level_id, pinned_until, next_review_at, downgrade_due, paid_level_id, paid_since, paid_until "
                 + "from member_level where tenant_id = ? and member_id = ?", tenant, member);
         Instant now = Instant.now();
         java.sql.Timestamp year = java.sql.Timestamp.from(now.minusSeconds(365L * 86_400));
         java.sql.Timestamp quarter = java.sql.Timestamp.from(now.minusSeconds(91L * 86_400));
         java.sql.Timestamp epoch = java.sql.Timestamp.from(Instant.EPOCH);
         java.sql.Timestamp nowTs = java.sql.Timestamp.from(now);
-        exec(db, "select coalesce(sum(amount - refunded_amount), 0) from member_order where tenant_id = ? and member_id = ? and paid_at >= ? and paid_at <= ?", tenant, member, year, nowTs);
-        exec(db, "select count(*) from member_order where tenant_id = ? and member_id = ? and paid_at >= ? and paid_at <= ? and refunded_amount < amount", tenant, member, quarter, nowTs);
-        exec(db, "select coalesce(sum(amount - refunded_amount), 0) from member_order where tenant_id = ? and member_id = ? and paid_at >= ? and paid_at <= ?", tenant, member, epoch, nowTs);
-        exec(db, "select coalesce(sum(delta), 0) from points_entry where tenant_id = ? and member_id = ? and created_at >= ? and created_at <= ? and reason in ('ORDER', 'REFUND')", tenant, member, epoch, nowTs);
-        exec(db, "insert into outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, payload, created_at) values (?, ?, 'OrderRecorded', 'member', ?, '{}'::jsonb, now())",
+        Sql.exec(db, "select coalesce(sum(amount - refunded_amount), 0) from member_order where tenant_id = ? and member_id = ? and paid_at >= ? and paid_at <= ?", tenant, member, year, nowTs);
+        Sql.exec(db, "select count(*) from member_order where tenant_id = ? and member_id = ? and paid_at >= ? and paid_at <= ? and refunded_amount < amount", tenant, member, quarter, nowTs);
+        Sql.exec(db, "select coalesce(sum(amount - refunded_amount), 0) from member_order where tenant_id = ? and member_id = ? and paid_at >= ? and paid_at <= ?", tenant, member, epoch, nowTs);
+        Sql.exec(db, "select coalesce(sum(delta), 0) from points_entry where tenant_id = ? and member_id = ? and created_at >= ? and created_at <= ? and reason in ('ORDER', 'REFUND')", tenant, member, epoch, nowTs);
+        Sql.exec(db, "insert into outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, payload, created_at) values (?, ?, 'OrderRecorded', 'member', ?, '{}'::jsonb, now())",
                 tenant, UUID.randomUUID(), member.toString());
-        exec(db, "update idempotency_record set status = 1, response = '{}'::jsonb where tenant_id = ? and scope = 'order' and key = ?", tenant, externalId);
+        Sql.exec(db, "update idempotency_record set status = 1, response = '{}'::jsonb where tenant_id = ? and scope = 'order' and key = ?", tenant, externalId);
         db.commit();
     }
-
-    private static void exec(Connection db, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            if (statement.execute()) {
-                try (ResultSet ignored = statement.getResultSet()) {
-                    // read and discard, as the service does with what it does not need
-                }
-            }
-        }
-    }
-
 }
