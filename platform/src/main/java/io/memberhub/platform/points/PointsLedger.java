@@ -1,6 +1,7 @@
 package io.memberhub.platform.points;
 
 import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.ledger.BalanceRows;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
@@ -33,14 +34,22 @@ public class PointsLedger {
     @Inject
     BalanceRows balances;
 
+    @Inject
+    Outbox outbox;
+
+    /** The {@code PointsChanged} event every ledger line is: what moved, why, and the balance after it. */
+    public record PointsChange(UUID memberId, UUID entryId, long delta, String reason, String sourceType, String sourceId,
+                               Instant expiresAt, long balance) {
+    }
+
     /** Adds an earning lot and returns the new balance. */
     public long earn(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId,
                      Instant expiresAt) {
         if (points <= 0) {
             throw new IllegalArgumentException("An earning must be positive");
         }
-        append(tenant, memberId, points, reason, sourceType, sourceId, expiresAt);
-        return balances.add(tenant, BalanceRows.Kind.POINTS, memberId, points);
+        PointsEntry entry = append(tenant, memberId, points, reason, sourceType, sourceId, expiresAt);
+        return changed(tenant, entry, balances.add(tenant, BalanceRows.Kind.POINTS, memberId, points));
     }
 
     /**
@@ -80,7 +89,7 @@ public class PointsLedger {
             if (lot.expiresAt() != null && !lot.expiresAt().isAfter(now)) {
                 PointsEntry expiry = append(tenant, memberId, -lot.remaining(), EXPIRY_REASON, "lot", lot.id().toString(), null);
                 allocate(tenant, expiry.id(), lot.id(), lot.remaining());
-                balance = balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, lot.remaining());
+                balance = changed(tenant, expiry, balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, lot.remaining()));
             }
         }
         return balance;
@@ -100,7 +109,7 @@ public class PointsLedger {
         if (left > 0) {
             throw new IllegalStateException("Member " + memberId + "'s lots hold fewer points than the balance; the ledger needs repair");
         }
-        return balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, points);
+        return changed(tenant, debit, balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, points));
     }
 
     /** What {@link #giveBack} returned to the member, and what it could not because the lot had expired. */
@@ -140,8 +149,8 @@ public class PointsLedger {
         }
         long returned = 0;
         for (Map.Entry<Instant, Long> lot : byExpiry.entrySet()) {
-            append(tenant, memberId, lot.getValue(), reason, returnSourceType, returnSourceId, lot.getKey());
-            balance = balances.add(tenant, BalanceRows.Kind.POINTS, memberId, lot.getValue());
+            PointsEntry entry = append(tenant, memberId, lot.getValue(), reason, returnSourceType, returnSourceId, lot.getKey());
+            balance = changed(tenant, entry, balances.add(tenant, BalanceRows.Kind.POINTS, memberId, lot.getValue()));
             returned += lot.getValue();
         }
         return new GivenBack(returned, expired, balance);
@@ -213,6 +222,13 @@ public class PointsLedger {
                 .getResultStream()
                 .map(PointsEntry::toResponse)
                 .toList();
+    }
+
+    /** Records the line's {@code PointsChanged} event and returns the balance after it. */
+    private long changed(TenantBound tenant, PointsEntry entry, long balance) {
+        outbox.append(tenant, "PointsChanged", "member", entry.memberId, new PointsChange(entry.memberId, entry.id(), entry.delta,
+                entry.reason, entry.sourceType, entry.sourceId, entry.expiresAt, balance));
+        return balance;
     }
 
     /**

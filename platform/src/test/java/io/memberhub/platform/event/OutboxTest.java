@@ -27,7 +27,7 @@ class OutboxTest {
         m.asOwner().header("Idempotency-Key", "r1").body(Map.of("amount", 5_000)).post("/api/v1/orders/E-1/refunds").then().statusCode(422);
 
         assertThat(eventCounts(m.id())).containsExactlyInAnyOrderEntriesOf(Map.of("MemberRegistered", 1L, "OrderRecorded", 1L,
-                "LevelChanged", 1L));
+                "PointsChanged", 1L, "LevelChanged", 1L));
     }
 
     @Test

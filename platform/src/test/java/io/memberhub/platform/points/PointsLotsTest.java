@@ -1,14 +1,17 @@
 package io.memberhub.platform.points;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
+import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +72,16 @@ class PointsLotsTest {
                 .body("expiringWithin30Days", equalTo(50))
                 .body("recent.reason", hasItem("EXPIRY"));
         redeem(m, member, "R", 51, 100_000).statusCode(422).body("code", equalTo("INSUFFICIENT_POINTS"));
+        redeem(m, member, "R2", 20, 100_000).statusCode(201);
+
+        // Every ledger line is a PointsChanged event with the balance after it, the write-off included.
+        List<Map<String, Object>> changes = TenantSql.query(m.id(), "select payload->>'reason' as reason, payload->>'delta' as delta, "
+                + "payload->>'balance' as balance from outbox_event where type = 'PointsChanged' and aggregate_id = ? order by created_at", member);
+        assertThat(changes).containsExactly(
+                Map.of("reason", "ORDER", "delta", "300", "balance", "300"),
+                Map.of("reason", "ORDER", "delta", "50", "balance", "350"),
+                Map.of("reason", "EXPIRY", "delta", "-300", "balance", "50"),
+                Map.of("reason", "REDEMPTION", "delta", "-20", "balance", "30"));
     }
 
     @Test
