@@ -1,5 +1,6 @@
 package io.memberhub.platform.activity;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.points.PointsSettingsService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -68,15 +68,11 @@ public class ActivitySummaries {
             long count = ((Number) r[3]).longValue();
             long members = ((Number) r[4]).longValue();
             switch (((Number) r[0]).intValue()) {
-                case 0 -> buckets.add(new ActivitySummary.Bucket(date(r[1]), (String) r[2], count, members));
+                case 0 -> buckets.add(new ActivitySummary.Bucket(SqlValues.date(r[1]), (String) r[2], count, members));
                 case 2 -> types.add(new ActivitySummary.Count((String) r[2], count, members));
                 default -> total = new ActivitySummary.Count(null, count, members);
             }
         }
         return new ActivitySummary(first, last, bucket, zone, buckets, types, total);
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

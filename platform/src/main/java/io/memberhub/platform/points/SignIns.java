@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.member.MemberLocks;
 import io.memberhub.platform.tenancy.CallContext;
@@ -54,7 +55,7 @@ public class SignIns {
                         + "and day >= ?3 order by day desc")
                 .setParameter(1, call.tenantId().toString()).setParameter(2, memberId).setParameter(3, today.minusDays(1))
                 .getResultList();
-        if (!days.isEmpty() && toDate(days.getFirst()[0]).equals(today)) {
+        if (!days.isEmpty() && SqlValues.date(days.getFirst()[0]).equals(today)) {
             return new SignIn(today, ((Number) days.getFirst()[1]).intValue(), ((Number) days.getFirst()[2]).longValue(),
                     ledger.balance(call, memberId), true);
         }
@@ -71,13 +72,5 @@ public class SignIns {
         var signIn = new SignIn(today, streak, points, balance, false);
         outbox.append(call, "MemberSignedIn", "member", memberId, signIn);
         return signIn;
-    }
-
-    private static LocalDate toDate(Object value) {
-        return switch (value) {
-            case LocalDate d -> d;
-            case java.sql.Date d -> d.toLocalDate();
-            default -> throw new IllegalStateException("Unexpected date type " + value.getClass());
-        };
     }
 }
