@@ -94,15 +94,8 @@ public class LevelService {
     /** Members per level they hold now: the better of the earned level and a paid one still running. */
     private Map<UUID, Long> holders(TenantBound tenant) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select held, count(*) from (
-                            select case when m.paid_until > now() and (e.rank is null or p.rank > e.rank)
-                                        then m.paid_level_id else m.level_id end as held
-                            from member_level m
-                            left join level e on e.tenant_id = m.tenant_id and e.id = m.level_id
-                            left join level p on p.tenant_id = m.tenant_id and p.id = m.paid_level_id
-                            where m.tenant_id = ?1) h
-                        where held is not null group by held""")
+        List<Object[]> rows = em.createNativeQuery("select level_id, count(*) from (" + HeldLevels.select("?1") + ") h "
+                        + "where level_id is not null group by level_id")
                 .setParameter(1, tenant.tenantId().toString())
                 .getResultList();
         Map<UUID, Long> holders = new HashMap<>();
