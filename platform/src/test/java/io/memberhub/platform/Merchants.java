@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -25,6 +26,18 @@ public final class Merchants {
 
         public RequestSpecification asOwner() {
             return as(ownerToken);
+        }
+
+        /** A new member with only a phone number; its id. */
+        public String member(String phone) {
+            return asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
+        }
+
+        /** A paid order from the shop channel, with its external id as the Idempotency-Key. */
+        public void order(String memberId, String externalId, long fen, Instant paidAt) {
+            asOwner().header("Idempotency-Key", externalId)
+                    .body(Map.of("memberId", memberId, "externalId", externalId, "amount", fen, "channel", "shop", "paidAt", paidAt.toString()))
+                    .post("/api/v1/orders").then().statusCode(201);
         }
     }
 

@@ -41,16 +41,6 @@ class LevelTest {
         return m.asOwner().body(body).post("/api/v1/levels").then();
     }
 
-    private static String member(Merchant m, String phone) {
-        return m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
-    }
-
-    private static void order(Merchant m, String member, String externalId, long fen, Instant paidAt) {
-        m.asOwner().header("Idempotency-Key", externalId)
-                .body(Map.of("memberId", member, "externalId", externalId, "amount", fen, "channel", "shop", "paidAt", paidAt.toString()))
-                .post("/api/v1/orders").then().statusCode(201);
-    }
-
     private static Instant monthsAgo(int months, int plusDays) {
         return Instant.now().atZone(ZoneOffset.UTC).minusMonths(months).plusDays(plusDays).toInstant();
     }
@@ -58,18 +48,18 @@ class LevelTest {
     @Test
     void ordersMoveAMemberUpTheLadderAndEachStepIsExplained() {
         Merchant m = merchantWithLadder("ladder");
-        String member = member(m, "17700000001");
+        String member = m.member("17700000001");
 
-        order(m, member, "L-1", 5_000, Instant.now().minusSeconds(60));
+        m.order(member, "L-1", 5_000, Instant.now().minusSeconds(60));
         m.asOwner().get("/api/v1/members/" + member + "/level").then().statusCode(200)
                 .body("level.name", equalTo("普通"))
                 .body("next.level.name", equalTo("白银"))
                 .body("next.checks.find { it.metric == 'SPEND' }.actual", equalTo(5_000));
 
-        order(m, member, "L-2", 100_000, Instant.now().minusSeconds(50));
+        m.order(member, "L-2", 100_000, Instant.now().minusSeconds(50));
         m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("白银"));
 
-        order(m, member, "L-3", 200_000, Instant.now().minusSeconds(40));
+        m.order(member, "L-3", 200_000, Instant.now().minusSeconds(40));
         m.asOwner().get("/api/v1/members/" + member + "/level").then()
                 .body("level.name", equalTo("黄金")).body("next", nullValue());
 
@@ -86,25 +76,25 @@ class LevelTest {
     @Test
     void anOrderOutsideTheRollingWindowDoesNotCount() {
         Merchant m = merchantWithLadder("window");
-        String member = member(m, "17700000002");
+        String member = m.member("17700000002");
 
         // 3500 yuan four months ago: enough spend for 12 months, but outside "2 orders in 3 months".
-        order(m, member, "W-1", 350_000, monthsAgo(4, 0));
-        order(m, member, "W-2", 100, Instant.now().minusSeconds(30));
+        m.order(member, "W-1", 350_000, monthsAgo(4, 0));
+        m.order(member, "W-2", 100, Instant.now().minusSeconds(30));
         m.asOwner().get("/api/v1/members/" + member + "/level").then()
                 .body("level.name", equalTo("白银"))
                 .body("next.checks.find { it.metric == 'ORDER_COUNT' }.actual", equalTo(1));
 
         // Just inside the window: now there are two orders in the last 3 months.
-        order(m, member, "W-3", 100, monthsAgo(3, 1));
+        m.order(member, "W-3", 100, monthsAgo(3, 1));
         m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("黄金"));
     }
 
     @Test
     void aRuleChangeMovesMembersUpThroughTheBackgroundReview() {
         Merchant m = merchantWithLadder("rule-change");
-        String member = member(m, "17700000003");
-        order(m, member, "R-1", 50_000, Instant.now().minusSeconds(30));
+        String member = m.member("17700000003");
+        m.order(member, "R-1", 50_000, Instant.now().minusSeconds(30));
         m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("普通"));
 
         String silver = m.asOwner().get("/api/v1/levels").then().extract().path("find { it.name == '白银' }.id");
@@ -127,10 +117,10 @@ class LevelTest {
         m.asOwner().body(Map.of("name", "白银", "rank", 1, "upgradeRule", Map.of("metric", "SPEND", "atLeast", 10_000),
                         "giftPack", Map.of("points", 500, "couponTemplateIds", List.of(coupon))))
                 .post("/api/v1/levels").then().statusCode(201).body("giftPack.points", equalTo(500));
-        String member = member(m, "17700000006");
+        String member = m.member("17700000006");
 
-        order(m, member, "G-1", 10_000, Instant.now().minusSeconds(20));
-        order(m, member, "G-2", 10_000, Instant.now().minusSeconds(10));
+        m.order(member, "G-1", 10_000, Instant.now().minusSeconds(20));
+        m.order(member, "G-2", 10_000, Instant.now().minusSeconds(10));
 
         m.asOwner().get("/api/v1/members/" + member + "/points").then()
                 .body("balance", equalTo(700)).body("recent.reason", hasItem("LEVEL_GIFT")).body("consistent", equalTo(true));
@@ -153,8 +143,8 @@ class LevelTest {
         level(m, "Odd", 6, Map.of("all", List.of())).statusCode(400).body("errors.field", hasItem("upgradeRule.all"));
         level(m, "Odd", 6, Map.of("metric", "SPEND")).statusCode(400);
 
-        String member = member(m, "17700000004");
-        order(m, member, "B-1", 100, Instant.now().minusSeconds(10));
+        String member = m.member("17700000004");
+        m.order(member, "B-1", 100, Instant.now().minusSeconds(10));
         String regular = m.asOwner().get("/api/v1/levels").then().extract().path("find { it.rank == 0 }.id");
         m.asOwner().delete("/api/v1/levels/" + regular).then().statusCode(409).body("code", equalTo("LEVEL_IN_USE"));
         m.asOwner().get("/api/v1/levels").then().body("name", contains("普通", "白银", "黄金"));
@@ -164,8 +154,8 @@ class LevelTest {
     void levelsBelongToOneMerchant() {
         Merchant a = Merchants.signUp("levels-a");
         Merchant b = merchantWithLadder("levels-b");
-        String bMember = member(b, "17700000005");
-        order(b, bMember, "I-1", 100, Instant.now().minusSeconds(10));
+        String bMember = b.member("17700000005");
+        b.order(bMember, "I-1", 100, Instant.now().minusSeconds(10));
         String bLevel = b.asOwner().get("/api/v1/levels").then().extract().path("[0].id");
 
         a.asOwner().get("/api/v1/levels").then().body("size()", equalTo(0));
@@ -180,7 +170,7 @@ class LevelTest {
     @Test
     void newMembersStartOnTheEntryLevelAndImportedOnesAfterTheirReview() {
         Merchant m = merchantWithLadder("entry");
-        String member = member(m, "17700000011");
+        String member = m.member("17700000011");
         m.asOwner().get("/api/v1/members/" + member + "/level").then().body("level.name", equalTo("普通"));
         m.asOwner().get("/api/v1/members/" + member + "/level-history").then()
                 .body("[0].trigger", equalTo("registration")).body("[0].explanation.rule", equalTo("entry level 普通"));
