@@ -16,6 +16,7 @@ class ApiDocumentationTest {
                 .body(containsString("\"/api/v1/tenants\""))
                 .body(containsString("\"/api/v1/members/import\""))
                 .body(containsString("\"/api/v1/member-fields/{key}\""))
+                .body(containsString("\"/api/v1/reports/dashboard\""))
                 .body(containsString("MemberHub API"));
     }
 }
