@@ -25,6 +25,10 @@ final class LadderFactsStatement {
     record Row(UUID memberId, MemberLevelState state, Map<String, Long> facts) {
     }
 
+    /** A page of live members in id order: the last of them (the next page starts after it) and how many. */
+    record Span(UUID last, int members) {
+    }
+
     private final Ladder ladder;
     private final Instant asOf;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
@@ -51,6 +55,23 @@ final class LadderFactsStatement {
     /** Whether a rule of the ladder reads a plugin's metric (which only the one-by-one review can ask for). */
     boolean readsPluginMetrics() {
         return pluginMetrics;
+    }
+
+    /**
+     * The page of at most {@code size} live members after {@code after} (null: from the first), so that
+     * {@link #range} reads it; null past the last member.
+     */
+    static Span span(EntityManager em, String tenantId, UUID after, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> bounds = em.createNativeQuery("""
+                        with page as (select id from member where tenant_id = ?1 and deleted_at is null and id > cast(?2 as uuid)
+                            order by id limit ?3)
+                        select id, (select count(*) from page) from page order by id desc limit 1""")
+                .setParameter(1, tenantId)
+                .setParameter(2, (after == null ? new UUID(0, 0) : after).toString())
+                .setParameter(3, size)
+                .getResultList();
+        return bounds.isEmpty() ? null : new Span((UUID) bounds.getFirst()[0], ((Number) bounds.getFirst()[1]).intValue());
     }
 
     /** The live members after {@code after} up to and including {@code last}, in id order. */

@@ -47,23 +47,14 @@ class LevelReviewPages {
 
     /** The page of live members after {@code after} (null: from the first), at most {@code size}; null past the last member. */
     Page read(TenantBound tenant, UUID after, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> bounds = em.createNativeQuery("""
-                        with page as (select id from member where tenant_id = ?1 and deleted_at is null and id > cast(?2 as uuid)
-                            order by id limit ?3)
-                        select id, (select count(*) from page) from page order by id desc limit 1""")
-                .setParameter(1, tenant.tenantId().toString())
-                .setParameter(2, (after == null ? new UUID(0, 0) : after).toString())
-                .setParameter(3, size)
-                .getResultList();
-        if (bounds.isEmpty()) {
+        LadderFactsStatement.Span span = LadderFactsStatement.span(em, tenant.tenantId().toString(), after, size);
+        if (span == null) {
             return null;
         }
-        UUID last = (UUID) bounds.getFirst()[0];
-        int members = ((Number) bounds.getFirst()[1]).intValue();
+        UUID last = span.last();
         Ladder ladder = ladders.get(tenant);
         if (ladder.isEmpty()) {
-            return new Page(last, members, List.of(), List.of());
+            return new Page(last, span.members(), List.of(), List.of());
         }
         var statement = new LadderFactsStatement(ladder, Instant.now());
         List<UUID> upgrades = new ArrayList<>();
@@ -72,7 +63,7 @@ class LevelReviewPages {
                 true)) {
             (plainUpgrade(ladder, statement, row) != null ? upgrades : oneByOne).add(row.memberId());
         }
-        return new Page(last, members, upgrades, oneByOne);
+        return new Page(last, span.members(), upgrades, oneByOne);
     }
 
     /**
