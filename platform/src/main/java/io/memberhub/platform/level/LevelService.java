@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,39 @@ public class LevelService {
         apply(call, level, request);
         save(call, level);
         return response(level, holders(call).getOrDefault(id, 0L));
+    }
+
+    /** The ladder before and after a proposed save of {@code level}, which replaces level {@code replaces} or is added. */
+    record Proposal(Ladder before, Ladder after, Rung level, boolean added) {
+    }
+
+    /**
+     * The ladder as it would be if {@code request} were saved as level {@code replaces} (null: a new
+     * level), refused as {@link #create} and {@link #update} would refuse it; nothing is written.
+     */
+    Proposal propose(TenantBound tenant, UUID replaces, LevelRequest request) {
+        if (replaces != null) {
+            find(replaces);
+        }
+        List<Level> stored = em.createQuery("select l from Level l order by l.rank", Level.class).getResultList();
+        var level = new Level();
+        apply(tenant, level, request);
+        for (Level other : stored) {
+            if (other.id().equals(replaces)) {
+                continue;
+            }
+            if (other.rank == level.rank) {
+                throw rankTaken(level);
+            }
+            if (other.name.equals(level.name)) {
+                throw nameTaken(level);
+            }
+        }
+        Rung proposed = Rung.of(replaces == null ? level.id() : replaces, level);
+        List<Rung> after = new ArrayList<>(stored.stream().filter(l -> !l.id().equals(replaces)).map(Rung::of).toList());
+        after.add(proposed);
+        after.sort(Comparator.comparingInt(Rung::rank));
+        return new Proposal(new Ladder(stored.stream().map(Rung::of).toList()), new Ladder(List.copyOf(after)), proposed, replaces == null);
     }
 
     public void delete(CallContext call, UUID id) {
@@ -159,14 +193,22 @@ public class LevelService {
             em.flush();
         } catch (PersistenceException e) {
             if (UniqueViolation.of(e, "level_rank_uq")) {
-                throw ProblemException.conflict("LEVEL_RANK_TAKEN", "Another level already has rank " + level.rank);
+                throw rankTaken(level);
             }
             if (UniqueViolation.of(e, "level_name_uq")) {
-                throw ProblemException.conflict("LEVEL_NAME_TAKEN", "Another level is already called '" + level.name + "'");
+                throw nameTaken(level);
             }
             throw e;
         }
         changed(call);
+    }
+
+    private static ProblemException rankTaken(Level level) {
+        return ProblemException.conflict("LEVEL_RANK_TAKEN", "Another level already has rank " + level.rank);
+    }
+
+    private static ProblemException nameTaken(Level level) {
+        return ProblemException.conflict("LEVEL_NAME_TAKEN", "Another level is already called '" + level.name + "'");
     }
 
     private void changed(CallContext call) {

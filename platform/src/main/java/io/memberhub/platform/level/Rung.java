@@ -13,7 +13,12 @@ record Rung(UUID id, int rank, String name, Condition upgradeRule, Retention ret
             int pointsPercent, List<Benefit> benefits, GiftPack giftPack) {
 
     static Rung of(Level level) {
-        return new Rung(level.id(), level.rank, level.name, level.upgradeRule, level.retention,
+        return of(level.id(), level);
+    }
+
+    /** The level under another id: a proposed change of a stored level, or a level not saved yet. */
+    static Rung of(UUID id, Level level) {
+        return new Rung(id, level.rank, level.name, level.upgradeRule, level.retention,
                 level.prices == null ? Map.of() : Map.copyOf(level.prices), level.pointsPercent,
                 List.copyOf(level.benefits), level.giftPack);
     }
