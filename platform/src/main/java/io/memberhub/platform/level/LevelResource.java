@@ -28,6 +28,9 @@ public class LevelResource {
     @Inject
     LevelService levels;
 
+    @Inject
+    LevelPreviews previews;
+
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "The level ladder, lowest first, with how many members hold each level")
@@ -43,6 +46,18 @@ public class LevelResource {
     public Response create(@Valid @NotNull LevelRequest request) {
         LevelResponse created = levels.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/levels/" + created.id())).entity(created).build();
+    }
+
+    @POST
+    @Path("/preview")
+    @RolesAllowed({"owner", "admin"})
+    @Operation(summary = "How many members each level would hold if a proposed level were saved",
+            description = "The body is a level as for POST or PUT, plus replaces: the id of the level being changed (absent: a new level). "
+                    + "It is refused as a save would refuse it, and nothing is saved. For each level of the ladder after the change: the "
+                    + "members holding it now and those whose facts would earn it (upgrade and retention rules; paid and pinned levels are "
+                    + "left out, plugin metrics are not asked: those members keep their earned level and are counted in undecided).")
+    public LevelPreviewResponse preview(@NotNull LevelPreviewRequest request) {
+        return previews.preview(currentCall.get(), request.replaces(), request.level());
     }
 
     @PUT

@@ -49,9 +49,21 @@ final class MemberFacts {
      * members in one statement); for ladders without plugin metrics, so none is asked for.
      */
     static MemberFacts preloaded(UUID memberId, Instant asOf, Map<String, Long> values) {
-        return new MemberFacts(null, null, memberId, asOf, (plugin, metric, from, to) -> {
+        return preloaded(memberId, asOf, values, (plugin, metric, from, to) -> {
             throw new IllegalStateException("Preloaded facts have no plugin metric " + plugin + ":" + metric);
-        }, new HashMap<>(values), new HashMap<>(), false);
+        });
+    }
+
+    /**
+     * Facts already read, as {@link #preloaded(UUID, Instant, Map)}, where every plugin metric is
+     * unknown, as when no plugin can answer: for counting many members without asking plugins.
+     */
+    static MemberFacts preloadedWithoutPlugins(UUID memberId, Instant asOf, Map<String, Long> values) {
+        return preloaded(memberId, asOf, values, (plugin, metric, from, to) -> OptionalLong.empty());
+    }
+
+    private static MemberFacts preloaded(UUID memberId, Instant asOf, Map<String, Long> values, PluginValues plugins) {
+        return new MemberFacts(null, null, memberId, asOf, plugins, new HashMap<>(values), new HashMap<>(), false);
     }
 
     /** How a metric over a window starting at {@code from} is memoised. */

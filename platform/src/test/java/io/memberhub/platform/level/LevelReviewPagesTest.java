@@ -29,15 +29,7 @@ class LevelReviewPagesTest {
     }
 
     private static String member(Merchant m, String phone, long... orders) {
-        String member = m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
-        for (int i = 0; i < orders.length; i++) {
-            String externalId = phone + "-" + i;
-            m.asOwner().header("Idempotency-Key", externalId)
-                    .body(Map.of("memberId", member, "externalId", externalId, "amount", orders[i], "channel", "shop",
-                            "paidAt", Instant.now().minusSeconds(60).toString()))
-                    .post("/api/v1/orders").then().statusCode(201);
-        }
-        return member;
+        return LevelMembers.withOrders(m, phone, orders);
     }
 
     private static String level(Merchant m, String member) {

@@ -293,6 +293,11 @@ class PluginExtensionPointsTest {
                 .body("level.name", equalTo("Scholar"))
                 .body("next.level.name", equalTo("Master")).body("next.checks[0].metric", equalTo(courses + ":COURSE_PURCHASES"))
                 .body("next.checks[0].actual", equalTo(3)).body("next.checks[0].met", equalTo(false));
+        // A level preview asks no plugin: a member whose level turns on its metric is counted on the level earned.
+        a.asOwner().body(Map.of("name", "Patron", "rank", 3, "upgradeRule", Map.of("metric", "SPEND", "atLeast", 1)))
+                .post("/api/v1/levels/preview").then().statusCode(200)
+                .body("levels.name", org.hamcrest.Matchers.contains("Newcomer", "Scholar", "Master", "Patron"))
+                .body("levels.wouldHold", org.hamcrest.Matchers.contains(0, 1, 0, 0)).body("undecided", equalTo(1));
         a.asOwner().body(Map.of("name", "Sage", "rank", 3, "upgradeRule", Map.of("plugin", courses, "pluginMetric", "LESSONS_TAUGHT",
                 "atLeast", 1))).post("/api/v1/levels").then().statusCode(400).body("errors[0].field", equalTo("upgradeRule"))
                 .body("errors[0].message", containsString("LESSONS_TAUGHT"));
