@@ -2,7 +2,6 @@ package io.memberhub.platform.level;
 
 import io.memberhub.platform.Merchants.Merchant;
 import java.time.Instant;
-import java.util.Map;
 
 /** Members with spend behind them, made through the API for level tests. */
 final class LevelMembers {
@@ -12,13 +11,9 @@ final class LevelMembers {
 
     /** A new member with one paid order a minute ago per amount (fen), external ids {@code <phone>-0}, {@code <phone>-1}, ... */
     static String withOrders(Merchant m, String phone, long... orders) {
-        String member = m.asOwner().body(Map.of("phone", phone)).post("/api/v1/members").then().statusCode(201).extract().path("id");
+        String member = m.member(phone);
         for (int i = 0; i < orders.length; i++) {
-            String externalId = phone + "-" + i;
-            m.asOwner().header("Idempotency-Key", externalId)
-                    .body(Map.of("memberId", member, "externalId", externalId, "amount", orders[i], "channel", "shop",
-                            "paidAt", Instant.now().minusSeconds(60).toString()))
-                    .post("/api/v1/orders").then().statusCode(201);
+            m.order(member, phone + "-" + i, orders[i], Instant.now().minusSeconds(60));
         }
         return member;
     }
