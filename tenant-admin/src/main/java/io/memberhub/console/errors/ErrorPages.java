@@ -45,6 +45,20 @@ public class ErrorPages {
         return page(503, "PLATFORM_UNREACHABLE");
     }
 
+    /** A page that does not exist, or an id that is not one, is a 404 in the person's language. */
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        return page(404, "NOT_FOUND");
+    }
+
+    /** A fault of the console itself: logged with a reference the person can quote. */
+    @ServerExceptionMapper({IllegalStateException.class, NullPointerException.class, IllegalArgumentException.class})
+    public Response unexpected(RuntimeException e) {
+        String reference = "CONSOLE-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Console fault %s", reference);
+        return page(500, reference);
+    }
+
     private Response page(int status, String reference) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(locale.on(Templates.error(reference))).build();
     }

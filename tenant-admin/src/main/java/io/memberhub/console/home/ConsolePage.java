@@ -1,5 +1,6 @@
 package io.memberhub.console.home;
 
+import io.memberhub.console.dashboard.Dashboard;
 import io.memberhub.console.i18n.RequestLocale;
 import io.memberhub.console.platform.ChosenMerchantHeader;
 import io.memberhub.console.platform.Merchant;
@@ -27,15 +28,18 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The signed-in console's home. Reaching it signs a visitor in (OIDC code flow, see
- * application.properties); it then shows which merchant they are managing and as what.
+ * application.properties); it then shows the merchant, the person's role and the dashboard.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 public class ConsolePage {
 
+    /** The dashboard's window: the last 30 days, as the merchants of the seeds read their month. */
+    private static final int DASHBOARD_DAYS = 30;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(Merchant merchant, StaffAccount me, boolean severalMerchants);
+        static native TemplateInstance overview(Merchant merchant, StaffAccount me, boolean severalMerchants, Dashboard dashboard);
 
         static native TemplateInstance chooseMerchant(List<String> merchants);
 
@@ -71,7 +75,8 @@ public class ConsolePage {
         try {
             Merchant merchant = platform.merchant();
             StaffAccount me = platform.me();
-            return Response.ok(locale.on(Templates.overview(merchant, me, merchants.size() > 1))).build();
+            Dashboard dashboard = Dashboard.of(platform.dashboard(DASHBOARD_DAYS));
+            return Response.ok(locale.on(Templates.overview(merchant, me, merchants.size() > 1, dashboard))).build();
         } catch (PlatformRefusal refused) {
             if (refused.is("NOT_STAFF")) {
                 return notStaff();

@@ -1,6 +1,7 @@
 package io.memberhub.console.members;
 
 import io.memberhub.console.i18n.RequestLocale;
+import io.memberhub.console.platform.LevelViews;
 import io.memberhub.console.platform.Merchant;
 import io.memberhub.console.platform.MemberViews;
 import io.memberhub.console.platform.PlatformApi;
@@ -32,7 +33,8 @@ public class MembersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Merchant merchant, MemberViews.Page members, String q);
+        static native TemplateInstance list(Merchant merchant, MemberViews.Page members, Filter filter, List<LevelViews.Level> levels,
+                                            List<MemberViews.Tag> tags);
 
         static native TemplateInstance portrait(Merchant merchant, MemberViews.Member member, MemberViews.Level level,
                                                 MemberViews.Points points, List<MemberViews.Tag> tags, List<MemberViews.Coupon> coupons);
@@ -45,10 +47,47 @@ public class MembersPage {
     @Inject
     RequestLocale locale;
 
+    /** What the list is narrowed to; kept in the pager's links. */
+    public record Filter(String q, UUID level, UUID tag) {
+
+        /** The query string that keeps this filter on another page of the list. */
+        public String query() {
+            StringBuilder query = new StringBuilder("q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            if (level != null) {
+                query.append("&level=").append(level);
+            }
+            if (tag != null) {
+                query.append("&tag=").append(tag);
+            }
+            return query.toString();
+        }
+    }
+
     @GET
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("level") String level, @QueryParam("tag") String tag,
+                                 @QueryParam("page") @DefaultValue("0") int page) {
         String query = q == null || q.isBlank() ? null : q.strip();
-        return locale.on(Templates.list(platform.merchant(), platform.members(query, Math.max(page, 0), PAGE_SIZE), query == null ? "" : query));
+        Filter filter = new Filter(query == null ? "" : query, uuid(level), uuid(tag));
+        return locale.on(Templates.list(platform.merchant(), platform.members(query, filter.level(), filter.tag(), Math.max(page, 0), PAGE_SIZE),
+                filter, platform.levels(), platform.allTags()));
+    }
+
+    /** A filter left on "any" (or tampered with) narrows nothing. */
+    private static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    /** The platform's CSV export, passed through as a download. */
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    public jakarta.ws.rs.core.Response export() {
+        return jakarta.ws.rs.core.Response.ok(platform.exportMembers(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"members.csv\"").build();
     }
 
     @GET
