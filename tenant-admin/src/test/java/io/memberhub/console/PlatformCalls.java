@@ -46,6 +46,40 @@ final class PlatformCalls {
         return send(request.build(), expected);
     }
 
+    /** The same for a write the platform wants an {@code Idempotency-Key} for (orders, top-ups). */
+    static JsonNode callOnce(String key, String method, String path, String token, String json, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform() + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build(), expected);
+    }
+
+    /** Uploads a market package signed by a newly registered developer (the test platform publishes uploads at once). */
+    static JsonNode publish(java.nio.file.Path pack) {
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(pack);
+            String email = "dev-" + System.nanoTime() + "@example.test";
+            send(HttpRequest.newBuilder(URI.create(platform() + "/api/v1/market/developers")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Example developer\",\"email\":\"" + email
+                            + "\",\"password\":\"developer-pass-1\"}")).build(), 201);
+            String developer = staffToken(email, "developer-pass-1");
+            java.security.KeyPair keys = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            String keyId = call("POST", "/api/v1/market/developer/keys", developer,
+                    "{\"publicKey\":\"" + java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()) + "\"}", 201).get("id").asText();
+            java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+            signer.initSign(keys.getPrivate());
+            signer.update(bytes);
+            String digest = "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)) + ":";
+            return send(HttpRequest.newBuilder(URI.create(platform() + "/api/v1/market/developer/packages"))
+                    .header("Authorization", "Bearer " + developer).header("Content-Type", "application/zip")
+                    .header("Content-Digest", digest).header("X-MemberHub-Key-Id", keyId)
+                    .header("X-MemberHub-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), 201);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String platform() {
         return ConfigProvider.getConfig().getValue("memberhub.platform.url", String.class);
     }

@@ -20,7 +20,10 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            platform = PlatformForTests.start(Path.of(".."), Path.of("target"), Map.of());
+            // Uploaded modules are published at once, as on a merchant's own machine: the journey enables one.
+            // Every test's merchant signs up from this one address within a minute or two, above a real visitor's limit.
+            platform = PlatformForTests.start(Path.of(".."), Path.of("target"), Map.of("memberhub.market.auto-publish", "true",
+                    "memberhub.signup.rate-limit.per-minute", "1000"));
             return platform.consoleProperties();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the platform for the console's tests", e);
