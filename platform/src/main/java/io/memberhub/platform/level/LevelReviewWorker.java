@@ -43,7 +43,7 @@ class LevelReviewWorker {
     @Inject
     LevelReviewPages pages;
 
-    /** Members read per statement: a page's upgrades are one write, and progress is recorded after each page. */
+    /** Members read per statement: what the page settles is one write, and progress is recorded after each page. */
     @ConfigProperty(name = "memberhub.levels.review-page-size", defaultValue = "2000")
     int pageSize;
 
@@ -127,10 +127,10 @@ class LevelReviewWorker {
                  page = pages.read(tenant, page.last(), pageSize)) {
                 var tally = new LevelReviews.Tally();
                 List<UUID> oneByOne = new ArrayList<>(page.oneByOne());
-                if (!page.upgrades().isEmpty()) {
-                    LevelReviewPages.Upgraded upgraded = pages.upgrade(tenant, page.upgrades(), trigger);
-                    tally.upgraded(upgraded.upgraded());
-                    oneByOne.addAll(upgraded.oneByOne());
+                if (!page.settled().isEmpty()) {
+                    LevelReviewPages.Settled settled = pages.settle(tenant, page.settled(), trigger);
+                    settled.effects().forEach(tally::add);
+                    oneByOne.addAll(settled.oneByOne());
                 }
                 for (UUID member : oneByOne) {
                     tally.add(levels.review(tenant, member, trigger));
