@@ -97,7 +97,9 @@ final class LadderFactsStatement {
                 select m.id, l.level_id, l.since, l.pinned_level_id, l.pinned_until, l.next_review_at, l.downgrade_due,
                        l.paid_level_id, l.paid_since, l.paid_until,""")
                 .append(" ").append(rank("l.level_id")).append(" as earned_rank, ").append(rank("l.pinned_level_id")).append(" as pinned_rank");
-        StringBuilder joins = new StringBuilder(" from m left join member_level l on l.tenant_id = ?1 and l.member_id = m.id");
+        // The members' condition on member_level too: joined on m.id alone, the planner reads every member's row for a page.
+        StringBuilder joins = new StringBuilder(" from m left join member_level l on l.tenant_id = ?1 and l.member_id = m.id and ")
+                .append(members.replace("member_id", "l.member_id"));
         for (int i = 0; i < metrics.size(); i++) {
             sql.append(", f").append(i).append(" as (")
                     .append(MetricSql.perMember(metrics.get(i), "?1", "cast(" + param(params, froms.get(i)) + " as timestamptz)",

@@ -146,12 +146,6 @@ public class LevelReviews {
             processed += members;
         }
 
-        /** Members moved up by a page's one statement. */
-        void upgraded(int members) {
-            processed += members;
-            upgraded += members;
-        }
-
         void add(Set<MemberLevels.Effect> effects) {
             processed++;
             upgraded += effects.contains(MemberLevels.Effect.UPGRADED) ? 1 : 0;

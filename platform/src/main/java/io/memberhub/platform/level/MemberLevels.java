@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -276,65 +275,23 @@ public class MemberLevels {
     /** The earned level's retention rule: announce a drop, cancel it, or carry it out when the grace has ended. */
     private void retain(TenantBound tenant, UUID memberId, String trigger, Ladder ladder, MemberFacts facts, boolean review,
                         MemberLevelState state, Rung earned, Set<Effect> effects) {
-        Instant now = facts.asOf();
-        Retention retention = earned.retention();
-        Rung pinned = state.pinnedAt(now) ? ladder.byId(state.pinnedLevelId()) : null;
-        if (retention == null || (pinned != null && pinned.rank() >= earned.rank())) {
-            if (state.downgradeDue() != null) {
-                cancelDowngrade(tenant, memberId, earned, retention == null ? "the level has no retention rule any more" : "the level is pinned");
-            }
-            return;
+        RetentionOutcome outcome = RetentionOutcome.of(ladder, state, earned, facts, review);
+        if (outcome.nextReviewAt() != null) {
+            updateRow(tenant, memberId, "next_review_at", outcome.nextReviewAt());
         }
-        boolean pending = state.downgradeDue() != null;
-        Instant nextReview = nextReview(state, retention);
-        boolean reviewNow = review && (pending || nextReview == null || !nextReview.isAfter(now));
-        if (!pending && !reviewNow) {
-            return;
+        if (outcome.cancelled() != null) {
+            cancelDowngrade(tenant, memberId, earned, outcome.cancelled());
         }
-        List<Condition.Check> checks = new ArrayList<>();
-        boolean kept = retention.rule().evaluate(facts.forRetention(), checks);
-        if (reviewNow && !pending && nextReview != null) {
-            Instant following = nextReview;
-            while (!following.isAfter(now)) {
-                following = following.atZone(ZoneOffset.UTC).plusMonths(retention.reviewEveryMonths()).toInstant();
-            }
-            updateRow(tenant, memberId, "next_review_at", following);
-        }
-        if (kept) {
-            if (pending) {
-                cancelDowngrade(tenant, memberId, earned, "the retention rule is met again");
-            }
-            return;
-        }
-        if (!review) {
-            return;
-        }
-        Instant due = state.downgradeDue();
-        if (!pending) {
-            due = now.plus(Duration.ofDays(retention.graceDays()));
-            updateRow(tenant, memberId, "downgrade_due", due);
-            outbox.append(tenant, "LevelDowngradeNotice", "member", memberId,
-                    new MemberLevelResponse.Downgrade(earned.ref(), due, checks));
+        if (outcome.notice() != null) {
+            updateRow(tenant, memberId, "downgrade_due", outcome.notice().due());
+            outbox.append(tenant, "LevelDowngradeNotice", "member", memberId, outcome.notice());
             effects.add(Effect.NOTIFIED);
         }
-        if (due.isAfter(now)) {
-            return;
+        if (outcome.drop() != null) {
+            writeEarned(tenant, memberId, outcome.drop().to(), facts.asOf());
+            record(tenant, memberId, LevelChangeKind.DOWNGRADE, earned, outcome.drop().to(), trigger, outcome.drop().why());
+            effects.add(Effect.DOWNGRADED);
         }
-        Rung target = null;
-        List<Condition.Check> targetChecks = new ArrayList<>();
-        for (Rung candidate : ladder.rungs().reversed()) {
-            if (candidate.rank() < earned.rank() && qualifies(candidate, facts, targetChecks)) {
-                target = candidate;
-                break;
-            }
-        }
-        if (pinned != null) {
-            target = Ladder.higher(target, pinned);
-        }
-        writeEarned(tenant, memberId, target, now);
-        record(tenant, memberId, LevelChangeKind.DOWNGRADE, earned, target, trigger, new LevelExplanation(
-                "retention rule of " + earned.name() + " unmet after the grace period that ended " + due, checks, now));
-        effects.add(Effect.DOWNGRADED);
     }
 
     /** A level above the member's that the facts earn, and why. */
@@ -361,24 +318,12 @@ public class MemberLevels {
      * Whether the facts earn {@code level}: its upgrade rule and, so that nobody is moved up to a level
      * the next review would take away, its retention rule. Bought levels are never earned.
      */
-    private static boolean qualifies(Rung level, MemberFacts facts, List<Condition.Check> checks) {
+    static boolean qualifies(Rung level, MemberFacts facts, List<Condition.Check> checks) {
         if (level.purchaseOnly()) {
             return false;
         }
         boolean met = level.upgradeRule() == null || level.upgradeRule().evaluate(facts, checks);
         return met & (level.retention() == null || level.retention().rule().evaluate(facts, checks));
-    }
-
-    /** When the earned level's periodic retention review falls due; null for a rule checked at every review. */
-    private static Instant nextReview(MemberLevelState state, Retention retention) {
-        if (retention.reviewEveryMonths() == null) {
-            return null;
-        }
-        if (state.nextReviewAt() != null) {
-            return state.nextReviewAt();
-        }
-        Instant since = state.since() == null ? Instant.now() : state.since();
-        return since.atZone(ZoneOffset.UTC).plusMonths(retention.reviewEveryMonths()).toInstant();
     }
 
     private void cancelDowngrade(TenantBound tenant, UUID memberId, Rung level, String reason) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
@@ -103,5 +104,94 @@ class LevelReviewPagesTest {
         }
         assertThat(TenantSql.query(m.id(), "select count(*) as n from level_change where trigger like 'level review %'"))
                 .containsExactly(Map.of("n", 3L));
+    }
+
+    private static void paidThirteenMonthsAgo(Merchant m, String phone) {
+        Instant longAgo = Instant.now().atZone(ZoneOffset.UTC).minusMonths(13).toInstant();
+        assertThat(TenantSql.update(m.id(), "update member_order set paid_at = ? where external_id like ?", Timestamp.from(longAgo),
+                phone + "-%")).isPositive();
+    }
+
+    private static List<String> levelEvents(Merchant m, String member) {
+        return TenantSql.query(m.id(), "select type from outbox_event where aggregate_id = ? and type like 'Level%' order by created_at", member)
+                .stream().map(r -> (String) r.get("type")).toList();
+    }
+
+    @Test
+    void aReviewAnnouncesCarriesOutAndCallsOffDropsForAPageAsEachMembersOwnReviewWould() {
+        Merchant m = Merchants.signUp("review-drops");
+        m.asOwner().body(Map.of("name", "普通", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
+        m.asOwner().body(Map.of("name", "白银", "rank", 1, "upgradeRule", spend(3_000), "retention", Map.of("rule", spend(3_000), "graceDays", 0)))
+                .post("/api/v1/levels").then().statusCode(201);
+        m.asOwner().body(Map.of("name", "黄金", "rank", 2, "upgradeRule", spend(10_000), "retention", Map.of("rule", spend(10_000), "graceDays", 30)))
+                .post("/api/v1/levels").then().statusCode(201);
+        LevelReviewsAwait.done(m);
+
+        String dropping = member(m, "17740000001", 4_000);
+        String warned = member(m, "17740000002", 12_000);
+        String backAgain = member(m, "17740000003", 12_000);
+        String steady = member(m, "17740000004", 4_000);
+        for (int i = 5; i <= 7; i++) {
+            member(m, "1774000000" + i);
+        }
+        assertThat(level(m, dropping)).isEqualTo("白银");
+        assertThat(level(m, warned)).isEqualTo("黄金");
+        paidThirteenMonthsAgo(m, "17740000001");
+        paidThirteenMonthsAgo(m, "17740000002");
+        // A drop announced earlier, and the member has spent enough since: the review calls it off.
+        assertThat(TenantSql.update(m.id(), "update member_level set downgrade_due = now() + interval '10 days' where member_id = ?",
+                java.util.UUID.fromString(backAgain))).isEqualTo(1);
+
+        String review = m.asOwner().post("/api/v1/level-reviews").then().statusCode(202).extract().path("id");
+        JsonPath done = LevelReviewsAwait.done(m, review);
+        assertThat(done.getInt("processed")).isEqualTo(7);
+        assertThat(done.getInt("downgraded")).isEqualTo(1);
+        assertThat(done.getInt("notified")).isEqualTo(2);
+        assertThat(done.getInt("upgraded")).isZero();
+
+        // No grace on 白银: told and dropped at once, with the history row a merchant reads.
+        assertThat(level(m, dropping)).isEqualTo("普通");
+        m.asOwner().get("/api/v1/members/" + dropping + "/level-history").then().statusCode(200)
+                .body("[0].kind", equalTo("DOWNGRADE"))
+                .body("[0].from.name", equalTo("白银"))
+                .body("[0].to.name", equalTo("普通"))
+                .body("[0].trigger", equalTo("level review " + review))
+                .body("[0].explanation.rule", startsWith("retention rule of 白银 unmet after the grace period that ended "))
+                .body("[0].explanation.checks[0].metric", equalTo("SPEND"))
+                .body("[0].explanation.checks[0].required", equalTo(3_000))
+                .body("[0].explanation.checks[0].actual", equalTo(0))
+                .body("[0].explanation.checks[0].met", equalTo(false));
+        assertThat(levelEvents(m, dropping)).endsWith("LevelDowngradeNotice", "LevelChanged");
+        Map<String, Object> drop = TenantSql.query(m.id(), "select payload->>'kind' as kind, payload->'from'->>'name' as from_level, "
+                + "payload->'to'->>'name' as to_level, payload->>'trigger' as trigger from outbox_event "
+                + "where type = 'LevelChanged' and aggregate_id = ? and payload->>'kind' = 'DOWNGRADE'", dropping).getFirst();
+        assertThat(drop).containsEntry("from_level", "白银").containsEntry("to_level", "普通").containsEntry("trigger", "level review " + review);
+        assertThat(TenantSql.query(m.id(), "select payload->'level'->>'name' as level, payload->'checks'->0->>'actual' as actual "
+                + "from outbox_event where type = 'LevelDowngradeNotice' and aggregate_id = ?", dropping))
+                .containsExactly(Map.of("level", "白银", "actual", "0"));
+
+        // Thirty days of grace on 黄金: told, and kept for now.
+        JsonPath standing = m.asOwner().get("/api/v1/members/" + warned + "/level").then().statusCode(200).extract().jsonPath();
+        assertThat(standing.getString("level.name")).isEqualTo("黄金");
+        assertThat(standing.getString("downgrade.level.name")).isEqualTo("黄金");
+        assertThat(Instant.parse(standing.getString("downgrade.due")))
+                .isBetween(Instant.now().plus(java.time.Duration.ofDays(29)), Instant.now().plus(java.time.Duration.ofDays(31)));
+        assertThat(levelEvents(m, warned)).endsWith("LevelDowngradeNotice");
+
+        JsonPath calledOff = m.asOwner().get("/api/v1/members/" + backAgain + "/level").then().statusCode(200).extract().jsonPath();
+        assertThat(calledOff.getString("level.name")).isEqualTo("黄金");
+        assertThat(calledOff.getMap("downgrade")).isNull();
+        assertThat(TenantSql.query(m.id(), "select payload->'level'->>'name' as level, payload->>'reason' as reason "
+                + "from outbox_event where type = 'LevelDowngradeCancelled' and aggregate_id = ?", backAgain))
+                .containsExactly(Map.of("level", "黄金", "reason", "the retention rule is met again"));
+        assertThat(level(m, steady)).isEqualTo("白银");
+
+        // The review left nothing for one member's own evaluation to change.
+        for (String member : List.of(dropping, warned, backAgain, steady)) {
+            m.asOwner().post("/api/v1/members/" + member + "/level/evaluate").then().statusCode(200);
+        }
+        assertThat(TenantSql.events(m.id(), "LevelDowngradeNotice")).isEqualTo(2);
+        assertThat(TenantSql.events(m.id(), "LevelDowngradeCancelled")).isEqualTo(1);
+        assertThat(TenantSql.query(m.id(), "select count(*) as n from level_change where kind = 'DOWNGRADE'")).containsExactly(Map.of("n", 1L));
     }
 }
