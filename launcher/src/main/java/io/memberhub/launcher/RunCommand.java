@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The README's run command: starts PostgreSQL and Keycloak (unless external ones are configured),
- * then the platform and the console, seeds a demo merchant through the public API and prints where
- * everything is.
+ * then the platform and the console, seeds a demo merchant through the public API, puts the modules
+ * built here into the module market and prints where everything is.
  * Ctrl-C stops what it started, in reverse order.
  */
 public final class RunCommand {
@@ -48,6 +48,10 @@ public final class RunCommand {
         console.start();
         String keycloak = stack.platformProperties().get("memberhub.keycloak.url");
         DemoMerchant.Seeded demo = new DemoMerchant(api, keycloak).seed();
+        int modules = new ShippedModules(api, keycloak, home).publish(repo);
+        if (modules > 0) {
+            System.out.println("==> " + modules + " module versions built here are now in the module market");
+        }
 
         System.out.println();
         System.out.println("MemberHub is running. Ctrl-C stops it.");
