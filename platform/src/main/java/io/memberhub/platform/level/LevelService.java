@@ -101,14 +101,27 @@ public class LevelService {
     public void delete(CallContext call, UUID id) {
         Level level = find(id);
         long holders = ((Number) em.createNativeQuery("""
-                        select count(*) from member_level
-                        where tenant_id = ?1 and (level_id = ?2 or pinned_level_id = ?2 or (paid_level_id = ?2 and paid_until > now()))""")
+                        select count(*) from member_level l
+                        join member m on m.tenant_id = l.tenant_id and m.id = l.member_id and m.deleted_at is null
+                        where l.tenant_id = ?1 and (l.level_id = ?2 or l.pinned_level_id = ?2 or (l.paid_level_id = ?2 and l.paid_until > now()))""")
                 .setParameter(1, call.tenantId().toString())
                 .setParameter(2, id)
                 .getSingleResult()).longValue();
         if (holders > 0) {
             throw ProblemException.conflict("LEVEL_IN_USE", holders + " members hold level '" + level.name + "'; it cannot be deleted");
         }
+        // Deleted members never come back, so the level they held when deleted does not keep the level alive.
+        em.createNativeQuery("""
+                        update member_level l set
+                            level_id = case when l.level_id = ?2 then null else l.level_id end,
+                            pinned_level_id = case when l.pinned_level_id = ?2 then null else l.pinned_level_id end,
+                            pinned_until = case when l.pinned_level_id = ?2 then null else l.pinned_until end
+                        from member m
+                        where l.tenant_id = ?1 and m.tenant_id = l.tenant_id and m.id = l.member_id and m.deleted_at is not null
+                          and (l.level_id = ?2 or l.pinned_level_id = ?2)""")
+                .setParameter(1, call.tenantId().toString())
+                .setParameter(2, id)
+                .executeUpdate();
         em.createNativeQuery("update member_level set paid_level_id = null, paid_since = null, paid_until = null "
                         + "where tenant_id = ?1 and paid_level_id = ?2")
                 .setParameter(1, call.tenantId().toString())
@@ -125,11 +138,12 @@ public class LevelService {
         changed(call);
     }
 
-    /** Members per level they hold now: the better of the earned level and a paid one still running. */
+    /** Live members per level they hold now: the better of the earned level and a paid one still running. */
     private Map<UUID, Long> holders(TenantBound tenant) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select level_id, count(*) from (" + HeldLevels.select("?1") + ") h "
-                        + "where level_id is not null group by level_id")
+        List<Object[]> rows = em.createNativeQuery("select h.level_id, count(*) from (" + HeldLevels.select("?1") + ") h "
+                        + "join member m on m.tenant_id = ?1 and m.id = h.member_id and m.deleted_at is null "
+                        + "where h.level_id is not null group by h.level_id")
                 .setParameter(1, tenant.tenantId().toString())
                 .getResultList();
         Map<UUID, Long> holders = new HashMap<>();

@@ -183,4 +183,23 @@ class LevelTest {
         LevelReviewsAwait.done(m);
         m.asOwner().get("/api/v1/members/" + imported + "/level").then().body("level.name", equalTo("普通"));
     }
+
+    @Test
+    void deletedMembersNeitherCountForALevelNorKeepItFromBeingDeleted() {
+        Merchant m = merchantWithLadder("deleted-holder");
+        String leaving = m.member("17700000021");
+        m.member("17700000022");
+        m.order(leaving, "D-1", 100_000, Instant.now().minusSeconds(30));
+        m.asOwner().get("/api/v1/levels").then().body("find { it.name == '白银' }.members", equalTo(1))
+                .body("find { it.name == '普通' }.members", equalTo(1));
+        String silver = m.asOwner().get("/api/v1/levels").then().extract().path("find { it.name == '白银' }.id");
+        m.asOwner().delete("/api/v1/levels/" + silver).then().statusCode(409).body("code", equalTo("LEVEL_IN_USE"));
+
+        m.asOwner().delete("/api/v1/members/" + leaving).then().statusCode(204);
+
+        m.asOwner().get("/api/v1/levels").then().body("find { it.name == '白银' }.members", equalTo(0))
+                .body("find { it.name == '普通' }.members", equalTo(1));
+        m.asOwner().delete("/api/v1/levels/" + silver).then().statusCode(204);
+        m.asOwner().get("/api/v1/levels").then().body("name", contains("普通", "黄金"));
+    }
 }
