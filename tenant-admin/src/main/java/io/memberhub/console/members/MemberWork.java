@@ -48,6 +48,15 @@ public final class MemberWork {
     }
 
     public record Check(String metric, long required, Long actual, boolean met) {
+
+        /** Counted in money (fen), so shown in yuan. */
+        public boolean money() {
+            return "SPEND".equals(metric) || "TOP_UP_AMOUNT".equals(metric);
+        }
+
+        public long actualOrZero() {
+            return actual == null ? 0 : actual;
+        }
     }
 
     /** A stored-value ledger line in fen; {@code note} is a staff member's reason on a manual line. */
