@@ -33,10 +33,14 @@ class PointsEntry extends TenantOwned {
     @Column(name = "expires_at", updatable = false)
     Instant expiresAt;
 
+    /** On a staff member's manual line: the reason they gave. */
+    @Column(updatable = false)
+    String note;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     Instant createdAt;
 
     PointsEntryResponse toResponse() {
-        return new PointsEntryResponse(id(), delta, reason, sourceType, sourceId, expiresAt, createdAt);
+        return new PointsEntryResponse(id(), delta, reason, sourceType, sourceId, note, expiresAt, createdAt);
     }
 }

@@ -3,6 +3,7 @@ package io.memberhub.platform.points;
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.ledger.BalanceRows;
+import io.memberhub.platform.ledger.StaffNote;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
@@ -28,6 +29,9 @@ public class PointsLedger {
 
     public static final String EXPIRY_REASON = "EXPIRY";
 
+    /** The reason of a staff member's manual line; their own words are its {@link StaffNote}. */
+    public static final String ADJUSTMENT_REASON = "ADJUSTMENT";
+
     @Inject
     EntityManager em;
 
@@ -45,11 +49,27 @@ public class PointsLedger {
     /** Adds an earning lot and returns the new balance. */
     public long earn(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId,
                      Instant expiresAt) {
+        return earn(tenant, memberId, points, reason, sourceType, sourceId, expiresAt, null);
+    }
+
+    private long earn(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId,
+                      Instant expiresAt, StaffNote note) {
         if (points <= 0) {
             throw new IllegalArgumentException("An earning must be positive");
         }
-        PointsEntry entry = append(tenant, memberId, points, reason, sourceType, sourceId, expiresAt);
+        PointsEntry entry = append(tenant, memberId, points, reason, sourceType, sourceId, expiresAt, note);
         return changed(tenant, entry, balances.add(tenant, BalanceRows.Kind.POINTS, memberId, points));
+    }
+
+    /**
+     * A staff member's manual change, {@code delta} points either way, as one line with their note:
+     * an addition is a lot expiring at {@code expiresAt}, a deduction spends like any other and is
+     * refused rather than taking the balance below zero. Returns the new balance.
+     */
+    public long adjust(TenantBound tenant, UUID memberId, long delta, String adjustmentId, Instant expiresAt, StaffNote note) {
+        return delta > 0
+                ? earn(tenant, memberId, delta, ADJUSTMENT_REASON, "adjustment", adjustmentId, expiresAt, note)
+                : spend(tenant, memberId, -delta, ADJUSTMENT_REASON, "adjustment", adjustmentId, note);
     }
 
     /**
@@ -63,19 +83,23 @@ public class PointsLedger {
         long available = lockAndSettle(tenant, memberId);
         long taken = Math.min(points, available);
         if (taken > 0) {
-            debit(tenant, memberId, taken, reason, sourceType, sourceId);
+            debit(tenant, memberId, taken, reason, sourceType, sourceId, null);
         }
         return taken;
     }
 
     /** Takes exactly {@code points}, soonest-expiring lots first, and returns the new balance. */
     public long spend(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId) {
+        return spend(tenant, memberId, points, reason, sourceType, sourceId, null);
+    }
+
+    private long spend(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId, StaffNote note) {
         long available = lockAndSettle(tenant, memberId);
         if (available < points) {
             throw new ProblemException(422, "INSUFFICIENT_POINTS", "Not enough points",
                     "The member has " + available + " points, fewer than the " + points + " asked for", List.of());
         }
-        return debit(tenant, memberId, points, reason, sourceType, sourceId);
+        return debit(tenant, memberId, points, reason, sourceType, sourceId, note);
     }
 
     /**
@@ -87,7 +111,7 @@ public class PointsLedger {
         Instant now = Instant.now();
         for (Lot lot : lots(tenant, memberId)) {
             if (lot.expiresAt() != null && !lot.expiresAt().isAfter(now)) {
-                PointsEntry expiry = append(tenant, memberId, -lot.remaining(), EXPIRY_REASON, "lot", lot.id().toString(), null);
+                PointsEntry expiry = append(tenant, memberId, -lot.remaining(), EXPIRY_REASON, "lot", lot.id().toString(), null, null);
                 allocate(tenant, expiry.id(), lot.id(), lot.remaining());
                 balance = changed(tenant, expiry, balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, lot.remaining()));
             }
@@ -95,8 +119,8 @@ public class PointsLedger {
         return balance;
     }
 
-    private long debit(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId) {
-        PointsEntry debit = append(tenant, memberId, -points, reason, sourceType, sourceId, null);
+    private long debit(TenantBound tenant, UUID memberId, long points, String reason, String sourceType, String sourceId, StaffNote note) {
+        PointsEntry debit = append(tenant, memberId, -points, reason, sourceType, sourceId, null, note);
         long left = points;
         for (Lot lot : lots(tenant, memberId)) {
             if (left == 0) {
@@ -149,7 +173,7 @@ public class PointsLedger {
         }
         long returned = 0;
         for (Map.Entry<Instant, Long> lot : byExpiry.entrySet()) {
-            PointsEntry entry = append(tenant, memberId, lot.getValue(), reason, returnSourceType, returnSourceId, lot.getKey());
+            PointsEntry entry = append(tenant, memberId, lot.getValue(), reason, returnSourceType, returnSourceId, lot.getKey(), null);
             balance = changed(tenant, entry, balances.add(tenant, BalanceRows.Kind.POINTS, memberId, lot.getValue()));
             returned += lot.getValue();
         }
@@ -236,7 +260,7 @@ public class PointsLedger {
      * (persist, flush, dirty checks before each later query) cost a measurable share of an order.
      */
     private PointsEntry append(TenantBound tenant, UUID memberId, long delta, String reason, String sourceType, String sourceId,
-                               Instant expiresAt) {
+                               Instant expiresAt, StaffNote note) {
         var entry = new PointsEntry();
         entry.memberId = memberId;
         entry.delta = delta;
@@ -244,9 +268,14 @@ public class PointsLedger {
         entry.sourceType = sourceType;
         entry.sourceId = sourceId;
         entry.expiresAt = expiresAt;
+        entry.note = note == null ? null : note.text();
         entry.createdAt = Instant.now();
+        // Ordinal labels must not leave gaps: an absent expiry or note is written as a literal null.
+        String expiry = expiresAt == null ? "null" : "?9";
+        int noteLabel = expiresAt == null ? 9 : 10;
+        String staff = note == null ? "null, null" : "?" + noteLabel + ", ?" + (noteLabel + 1);
         var insert = em.createNativeQuery("insert into points_entry (tenant_id, id, member_id, delta, reason, source_type, source_id, "
-                        + "created_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " + (expiresAt == null ? "null" : "?9") + ")")
+                        + "created_at, expires_at, note, staff_user_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " + expiry + ", " + staff + ")")
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, entry.id())
                 .setParameter(3, memberId)
@@ -257,6 +286,9 @@ public class PointsLedger {
                 .setParameter(8, entry.createdAt);
         if (expiresAt != null) {
             insert.setParameter(9, expiresAt);
+        }
+        if (note != null) {
+            insert.setParameter(noteLabel, note.text()).setParameter(noteLabel + 1, note.staffUserId());
         }
         insert.executeUpdate();
         return entry;

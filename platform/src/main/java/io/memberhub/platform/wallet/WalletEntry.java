@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "wallet_entry")
 class WalletEntry extends TenantOwned {
 
-    enum Kind { TOP_UP, BONUS, PAYMENT, PAYMENT_REFUND, TOP_UP_REFUND, BONUS_REVERSAL }
+    enum Kind { TOP_UP, BONUS, PAYMENT, PAYMENT_REFUND, TOP_UP_REFUND, BONUS_REVERSAL, ADJUSTMENT }
 
     @Column(name = "member_id", nullable = false)
     UUID memberId;
@@ -31,10 +31,17 @@ class WalletEntry extends TenantOwned {
     @Column(name = "source_id", nullable = false)
     String sourceId;
 
+    /** On a staff member's manual line: the reason they gave, and who they are. */
+    @Column
+    String note;
+
+    @Column(name = "staff_user_id")
+    String staffUserId;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
     WalletEntryResponse toResponse() {
-        return new WalletEntryResponse(id(), delta, kind.name(), sourceId, createdAt);
+        return new WalletEntryResponse(id(), delta, kind.name(), sourceId, note, createdAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.memberhub.platform.wallet;
 
 import io.memberhub.platform.ledger.BalanceRows;
+import io.memberhub.platform.ledger.StaffNote;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
@@ -25,17 +26,25 @@ class WalletLedger {
     BalanceRows balances;
 
     long credit(TenantBound tenant, UUID memberId, long amount, WalletEntry.Kind kind, String sourceId) {
-        append(memberId, amount, kind, sourceId);
+        return credit(tenant, memberId, amount, kind, sourceId, null);
+    }
+
+    long credit(TenantBound tenant, UUID memberId, long amount, WalletEntry.Kind kind, String sourceId, StaffNote note) {
+        append(memberId, amount, kind, sourceId, note);
         return balances.add(tenant, BalanceRows.Kind.WALLET, memberId, amount);
     }
 
     long debit(TenantBound tenant, UUID memberId, long amount, WalletEntry.Kind kind, String sourceId) {
+        return debit(tenant, memberId, amount, kind, sourceId, null);
+    }
+
+    long debit(TenantBound tenant, UUID memberId, long amount, WalletEntry.Kind kind, String sourceId, StaffNote note) {
         long available = balances.lock(tenant, BalanceRows.Kind.WALLET, memberId);
         if (available < amount) {
             throw new ProblemException(422, "INSUFFICIENT_BALANCE", "Insufficient balance",
                     "The member's stored value is " + available + " fen, less than the " + amount + " fen asked for", List.of());
         }
-        append(memberId, -amount, kind, sourceId);
+        append(memberId, -amount, kind, sourceId, note);
         return balances.subtract(tenant, BalanceRows.Kind.WALLET, memberId, amount);
     }
 
@@ -58,12 +67,16 @@ class WalletLedger {
         return new WalletSummary(memberId, balance, sum, balance == sum, recent);
     }
 
-    private void append(UUID memberId, long delta, WalletEntry.Kind kind, String sourceId) {
+    private void append(UUID memberId, long delta, WalletEntry.Kind kind, String sourceId, StaffNote note) {
         var entry = new WalletEntry();
         entry.memberId = memberId;
         entry.delta = delta;
         entry.kind = kind;
         entry.sourceId = sourceId;
+        if (note != null) {
+            entry.note = note.text();
+            entry.staffUserId = note.staffUserId();
+        }
         entry.createdAt = Instant.now();
         em.persist(entry);
     }

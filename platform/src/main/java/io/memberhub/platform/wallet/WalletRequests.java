@@ -51,6 +51,13 @@ public final class WalletRequests {
                                       long refunded, long bonusReversed, long totalRefunded, long totalBonusReversed, long balance) {
     }
 
+    /** A staff member's manual change of the stored value: {@code amount} fen added (positive) or taken (negative). */
+    public record AdjustmentRequest(@NotNull @Min(-100_000_000_00L) @Max(100_000_000_00L) Long amount, @NotBlank @Size(max = 200) String reason) {
+    }
+
+    public record AdjustmentResponse(UUID id, UUID memberId, long amount, String reason, long balance) {
+    }
+
     /** Bonus tiers: paying at least {@code minAmount} earns {@code bonusAmount}; the best tier applies. */
     public record BonusTiers(@NotNull @Size(max = 20) List<@NotNull @Valid Tier> tiers) {
     }

@@ -4,6 +4,7 @@ import io.memberhub.platform.db.UniqueViolation;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
+import io.memberhub.platform.ledger.StaffNote;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.Problem.FieldError;
@@ -11,6 +12,8 @@ import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
+import io.memberhub.platform.wallet.WalletRequests.AdjustmentRequest;
+import io.memberhub.platform.wallet.WalletRequests.AdjustmentResponse;
 import io.memberhub.platform.wallet.WalletRequests.BonusTiers;
 import io.memberhub.platform.wallet.WalletRequests.PaymentRefundRequest;
 import io.memberhub.platform.wallet.WalletRequests.PaymentRequest;
@@ -30,7 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Stored value: top-ups (with bonus tiers), payments from the balance and their refunds. */
+/** Stored value: top-ups (with bonus tiers), payments from the balance and their refunds, staff adjustments. */
 @ApplicationScoped
 @Transactional
 @TenantTransaction
@@ -123,6 +126,28 @@ public class WalletService {
         });
     }
 
+    /**
+     * Adds or takes stored value by hand: one {@code ADJUSTMENT} line with the staff member's reason
+     * and who they are, refused rather than below zero, once per idempotency key.
+     */
+    public Outcome<AdjustmentResponse> adjust(CallContext call, UUID memberId, String key, AdjustmentRequest request) {
+        if (request.amount() == 0) {
+            throw ProblemException.invalidField("amount", "must not be 0");
+        }
+        String reason = request.reason().strip();
+        return idempotent.run(call, "wallet-adjustment", key, new Adjusting(memberId, request.amount(), reason), AdjustmentResponse.class, () -> {
+            members.requireLive(call, memberId);
+            UUID id = UUID.randomUUID();
+            StaffNote note = new StaffNote(reason, call.userId());
+            long balance = request.amount() > 0
+                    ? ledger.credit(call, memberId, request.amount(), WalletEntry.Kind.ADJUSTMENT, id.toString(), note)
+                    : ledger.debit(call, memberId, -request.amount(), WalletEntry.Kind.ADJUSTMENT, id.toString(), note);
+            var adjusted = new AdjustmentResponse(id, memberId, request.amount(), reason, balance);
+            outbox.append(call, "WalletAdjusted", "member", memberId, new Adjusted(adjusted, call.userId()));
+            return adjusted;
+        });
+    }
+
     public WalletSummary summary(TenantBound call, UUID memberId) {
         members.requireLive(call, memberId);
         return ledger.summary(call, memberId);
@@ -166,6 +191,14 @@ public class WalletService {
                 .setParameter(2, amount)
                 .getResultList();
         return best.isEmpty() ? 0 : best.getFirst().longValue();
+    }
+
+    /** What a manual adjustment's idempotency key covers. */
+    record Adjusting(UUID memberId, long amount, String reason) {
+    }
+
+    /** The {@code WalletAdjusted} event: the adjustment and the staff member who made it. */
+    record Adjusted(AdjustmentResponse adjustment, String staffUserId) {
     }
 
     /** What a payment refund's idempotency key covers. */

@@ -1,0 +1,43 @@
+package io.memberhub.console.members;
+
+import io.memberhub.console.platform.Merchant;
+import io.memberhub.console.platform.MemberViews;
+import java.util.List;
+
+/**
+ * Everything a member's portrait shows, and the state of its forms: an adjustment or tag that was
+ * refused comes back as typed with the platform's message; {@code done} names what just succeeded.
+ */
+public record Portrait(Merchant merchant, MemberViews.Member member, MemberViews.Level level, List<MemberWork.LevelChange> history,
+                       MemberWork.Points points, MemberWork.Wallet wallet, List<MemberViews.Tag> tags, List<MemberViews.Tag> otherTags,
+                       List<MemberViews.Coupon> coupons, MemberWork.Timeline activity, AdjustmentForm pointsForm, AdjustmentForm walletForm,
+                       TagForm tagForm, String done) {
+
+    /** The tag form: an existing tag chosen or a new one named, and what the platform said when it refused. */
+    public record TagForm(String tagId, String newTag, String error) {
+
+        static TagForm fresh() {
+            return new TagForm("", "", null);
+        }
+    }
+
+    /** The forms of a page drawn afresh (each with a new Idempotency-Key). */
+    record Forms(AdjustmentForm points, AdjustmentForm wallet, TagForm tag) {
+
+        static Forms fresh() {
+            return new Forms(AdjustmentForm.fresh(), AdjustmentForm.fresh(), TagForm.fresh());
+        }
+
+        Forms withPoints(AdjustmentForm form) {
+            return new Forms(form, wallet, tag);
+        }
+
+        Forms withWallet(AdjustmentForm form) {
+            return new Forms(points, form, tag);
+        }
+
+        Forms withTag(TagForm form) {
+            return new Forms(points, wallet, form);
+        }
+    }
+}
