@@ -121,6 +121,9 @@ class OrderPointsTest {
         Map<String, Object> huge = order(member, "SO-H", 100);
         huge.put("amount", "9".repeat(30));
         post(m, "b3", huge).statusCode(400).body("code", equalTo("INVALID_FIELD_TYPE"));
+        Map<String, Object> fractional = order(member, "SO-F", 100);
+        fractional.put("amount", 100.5);
+        post(m, "b4", fractional).statusCode(400).body("code", equalTo("INVALID_FIELD_TYPE")).body("errors.field", hasItems("amount"));
         // A refused request does not use up its key.
         post(m, "b2", order(member, "SO-X", 100)).statusCode(201);
 
