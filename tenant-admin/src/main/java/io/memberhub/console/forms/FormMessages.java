@@ -19,6 +19,9 @@ public interface FormMessages {
     @Message("每行一项,格式为 名称 = 数值")
     String not_lines();
 
+    @Message("请从列表中选择")
+    String not_id();
+
     @Message("请检查标出的字段")
     String check_fields();
 

@@ -7,6 +7,7 @@ import io.memberhub.console.levels.Yuan;
 import io.memberhub.console.platform.PlatformProblem;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class Typed {
     public static final String NOT_YUAN = "@yuan";
     public static final String NOT_JSON = "@json";
     public static final String NOT_LINES = "@lines";
+    public static final String NOT_ID = "@id";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,18 +120,26 @@ public final class Typed {
         return fen;
     }
 
+    /** A choice of a select (a level, a segment, a coupon), null when none was chosen. */
     public UUID id(String key) {
-        try {
-            return isBlank(key) ? null : UUID.fromString(get(key));
-        } catch (IllegalArgumentException e) {
-            reject(key, NOT_WHOLE);
-            return null;
-        }
+        List<UUID> ids = ids(key);
+        return ids.isEmpty() ? null : ids.getFirst();
     }
 
-    /** The comma-joined ids under {@code key} (checkboxes). */
+    /** The comma-joined ids under {@code key} (checkboxes); a value that is no id is marked, not sent. */
     public List<UUID> ids(String key) {
-        return isBlank(key) ? List.of() : Arrays.stream(get(key).split(",")).filter(s -> !s.isBlank()).map(UUID::fromString).toList();
+        List<UUID> ids = new ArrayList<>();
+        for (String value : get(key).split(",")) {
+            if (value.isBlank()) {
+                continue;
+            }
+            try {
+                ids.add(UUID.fromString(value));
+            } catch (IllegalArgumentException e) {
+                reject(key, NOT_ID);
+            }
+        }
+        return ids;
     }
 
     /** JSON typed into a text area, null when empty. */
