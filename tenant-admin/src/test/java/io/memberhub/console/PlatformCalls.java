@@ -54,7 +54,7 @@ final class PlatformCalls {
         return send(request.build(), expected);
     }
 
-    /** Uploads a market package signed by a newly registered developer (the test platform publishes uploads at once). */
+    /** Uploads a market package signed by a newly registered developer, and a platform operator publishes it. */
     static JsonNode publish(java.nio.file.Path pack) {
         try {
             byte[] bytes = java.nio.file.Files.readAllBytes(pack);
@@ -70,11 +70,13 @@ final class PlatformCalls {
             signer.initSign(keys.getPrivate());
             signer.update(bytes);
             String digest = "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)) + ":";
-            return send(HttpRequest.newBuilder(URI.create(platform() + "/api/v1/market/developer/packages"))
+            JsonNode uploaded = send(HttpRequest.newBuilder(URI.create(platform() + "/api/v1/market/developer/packages"))
                     .header("Authorization", "Bearer " + developer).header("Content-Type", "application/zip")
                     .header("Content-Digest", digest).header("X-MemberHub-Key-Id", keyId)
                     .header("X-MemberHub-Signature", java.util.Base64.getEncoder().encodeToString(signer.sign()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), 201);
+            return call("POST", "/api/v1/market/review/versions/" + uploaded.get("moduleId").asText() + "/" + uploaded.get("version").asText()
+                    + "/publication", MarketPeople.operatorToken(), null, 200);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -84,7 +86,7 @@ final class PlatformCalls {
         return ConfigProvider.getConfig().getValue("memberhub.platform.url", String.class);
     }
 
-    private static JsonNode send(HttpRequest request, int expected) {
+    static JsonNode send(HttpRequest request, int expected) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {

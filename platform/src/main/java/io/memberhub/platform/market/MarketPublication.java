@@ -25,10 +25,13 @@ public class MarketPublication {
     @Inject
     PackageStore store;
 
+    /** Versions awaiting review, oldest first, each with the developer who uploaded it. */
     @Transactional
     public List<ModuleVersionResponse> awaitingReview() {
-        return em.createQuery("from ModuleVersion where status = :s order by submittedAt", ModuleVersion.class)
-                .setParameter("s", ModuleVersion.Status.SUBMITTED).getResultStream().map(ModuleVersion::toResponse).toList();
+        return em.createQuery("select v, d.name, d.email from ModuleVersion v, MarketModule m, Developer d "
+                        + "where m.id = v.moduleId and d.id = m.developerId and v.status = :s order by v.submittedAt", Object[].class)
+                .setParameter("s", ModuleVersion.Status.SUBMITTED).getResultStream()
+                .map(row -> ((ModuleVersion) row[0]).toResponse().withDeveloper((String) row[1], (String) row[2])).toList();
     }
 
     @Transactional

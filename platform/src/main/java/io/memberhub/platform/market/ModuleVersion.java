@@ -99,6 +99,6 @@ class ModuleVersion {
     ModuleVersionResponse toResponse(Long merchants) {
         return new ModuleVersionResponse(moduleId, version, name, description, category, icon, screenshots, requires,
                 permissions, configSchema, priceMinor, sha256, sizeBytes, keyId, status.name(), submittedAt, reviewedAt, reviewNote,
-                merchants);
+                merchants, null, null);
     }
 }

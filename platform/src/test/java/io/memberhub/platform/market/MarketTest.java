@@ -2,9 +2,11 @@ package io.memberhub.platform.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.memberhub.platform.KeycloakAdminAccess;
 import io.memberhub.platform.Merchants;
@@ -61,7 +63,9 @@ class MarketTest {
 
         merchant.asOwner().post("/api/v1/market/review/versions/" + id + "/1.0.0/publication").then().statusCode(403);
         Merchants.as(developer.token()).post("/api/v1/market/review/versions/" + id + "/1.0.0/publication").then().statusCode(403);
-        Merchants.as(admin).get("/api/v1/market/review/versions").then().statusCode(200).body("moduleId", hasItem(id));
+        Merchants.as(admin).get("/api/v1/market/review/versions").then().statusCode(200).body("moduleId", hasItem(id))
+                .body("find { it.moduleId == '" + id + "' }.developerEmail", endsWith("@plugins.test"))
+                .body("find { it.moduleId == '" + id + "' }.developer", startsWith("Dev "));
         Merchants.as(admin).post("/api/v1/market/review/versions/" + id + "/1.0.0/publication").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"));
 

@@ -67,7 +67,8 @@ public class ConsolePage {
     public Response overview() {
         List<String> merchants = Workplaces.of(accessToken);
         if (merchants.isEmpty()) {
-            return notStaff();
+            String area = RealmRoles.areaOf(accessToken);
+            return area == null ? notStaff() : Response.seeOther(URI.create(area)).build();
         }
         if (merchants.size() > 1 && !merchants.contains(chosenMerchant())) {
             return Response.ok(locale.on(Templates.chooseMerchant(merchants))).build();

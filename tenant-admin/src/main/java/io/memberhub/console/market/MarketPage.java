@@ -42,7 +42,8 @@ public class MarketPage {
         static native TemplateInstance browse(Merchant merchant, List<Listed> modules, List<String> categories, String category, String q);
 
         static native TemplateInstance module(Merchant merchant, MarketViews.Module module, MarketViews.Plugin plugin, String status,
-                                              Map<String, String> values, Map<String, String> errors, String refusal, boolean saved);
+                                              Map<String, String> values, Map<String, String> errors, String refusal, boolean saved,
+                                              Upgrade upgrade, boolean upgrading);
     }
 
     /** A module in the list with this merchant's status of it ({@code DISABLED} when never enabled). */
@@ -70,19 +71,31 @@ public class MarketPage {
     @Path("/{id}")
     public TemplateInstance module(@PathParam("id") String id, @QueryParam("saved") boolean saved) {
         MarketViews.Plugin plugin = plugins().get(id);
-        return page(platform.module(id), plugin, plugin == null ? Map.of() : plugin.config(), Map.of(), null, saved);
+        return page(platform.module(id), plugin, plugin == null ? Map.of() : plugin.config(), Map.of(), null, saved, false);
     }
 
+    /**
+     * Enables the module, saves its settings, or (with {@code upgrade}) moves to the newest published
+     * version. Saving keeps the version the merchant runs: only an upgrade changes it. An upgrade
+     * from the offer sends no settings and keeps the stored ones; refused (a setting the new version
+     * needs), the settings form comes back as the upgrade's form.
+     */
     @POST
     @Path("/{id}/enablement")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response enable(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         MarketViews.Module module = platform.module(id);
         MarketViews.Plugin plugin = plugins().get(id);
+        boolean upgrade = form.containsKey("upgrade");
+        boolean storedSettings = upgrade && !form.containsKey("settings");
+        boolean running = plugin != null && !"DISABLED".equals(plugin.status());
+        String version = upgrade ? module.latestVersion() : running ? plugin.enabledVersion() : null;
         Map<String, String> config = new LinkedHashMap<>();
         for (MarketViews.Setting setting : module.config()) {
             String typed = form.getFirst("setting." + setting.key());
-            if ("BOOLEAN".equals(setting.type())) {
+            if (storedSettings && plugin != null && plugin.config().containsKey(setting.key())) {
+                config.put(setting.key(), plugin.config().get(setting.key()));
+            } else if ("BOOLEAN".equals(setting.type())) {
                 config.put(setting.key(), String.valueOf(typed != null));
             } else if (typed != null && !typed.isBlank()) {
                 config.put(setting.key(), typed.strip());
@@ -92,7 +105,7 @@ public class MarketPage {
             }
         }
         try {
-            platform.enable(id, new MarketViews.Enablement(config, null));
+            platform.enable(id, new MarketViews.Enablement(config, version));
         } catch (PlatformRefusal refused) {
             PlatformProblem problem = refused.problem();
             if (problem.status() >= 500 || problem.status() == 401) {
@@ -102,7 +115,7 @@ public class MarketPage {
                     .collect(Collectors.toMap(e -> settingKey(e.field()), PlatformProblem.FieldError::message, (a, b) -> a, LinkedHashMap::new));
             Map<String, String> shown = new LinkedHashMap<>(config);
             module.config().stream().filter(MarketViews.Setting::isSecret).forEach(s -> shown.remove(s.key()));
-            return Response.status(problem.status()).entity(page(module, plugin, shown, errors, problem.detail(), false)).build();
+            return Response.status(problem.status()).entity(page(module, plugin, shown, errors, problem.detail(), false, upgrade)).build();
         }
         return Response.seeOther(URI.create("/console/market/" + id + "?saved=true")).build();
     }
@@ -115,8 +128,9 @@ public class MarketPage {
     }
 
     private TemplateInstance page(MarketViews.Module module, MarketViews.Plugin plugin, Map<String, String> values, Map<String, String> errors,
-                                  String refusal, boolean saved) {
-        return locale.on(Templates.module(platform.merchant(), module, plugin, plugin == null ? "DISABLED" : plugin.status(), values, errors, refusal, saved));
+                                  String refusal, boolean saved, boolean upgrading) {
+        return locale.on(Templates.module(platform.merchant(), module, plugin, plugin == null ? "DISABLED" : plugin.status(), values, errors,
+                refusal, saved, Upgrade.of(module, plugin).orElse(null), upgrading));
     }
 
     private Map<String, MarketViews.Plugin> plugins() {

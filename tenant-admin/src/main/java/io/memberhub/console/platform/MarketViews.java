@@ -37,7 +37,12 @@ public final class MarketViews {
         }
     }
 
-    public record Version(String version, String status, String description) {
+    /** A published version with the permissions it asks for (the module's page lists every published version). */
+    public record Version(String version, String status, String description, List<String> permissions) {
+
+        public Version {
+            permissions = permissions == null ? List.of() : permissions;
+        }
     }
 
     /** An installed plugin as this merchant runs it: status and, for owners and admins, its settings. */
