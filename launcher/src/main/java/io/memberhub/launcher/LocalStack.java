@@ -104,6 +104,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Whether PostgreSQL is this machine's embedded one (and so ours to back up). */
+    public boolean embeddedPostgres() {
+        return postgres != null;
+    }
+
     /** The platform's configuration for this stack (Quarkus and MemberHub property names). */
     public Map<String, String> platformProperties() {
         return properties;

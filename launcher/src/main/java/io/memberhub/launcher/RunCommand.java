@@ -17,6 +17,9 @@ public final class RunCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1) {
+            System.exit(BackupCommands.run(java.util.List.of(args).subList(1, args.length)));
+        }
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Path platformJar = built(repo, "platform");
         Path consoleJar = built(repo, "tenant-admin");
@@ -46,6 +49,8 @@ public final class RunCommand {
 
         platform.start();
         console.start();
+        // Only the embedded PostgreSQL is backed up here; an external one is its operator's to back up.
+        var backups = stack.embeddedPostgres() ? BackupSchedule.configured(Backups.configured(home)) : java.util.Optional.<BackupSchedule>empty();
         String keycloak = stack.platformProperties().get("memberhub.keycloak.url");
         DemoMerchant.Seeded demo = new DemoMerchant(api, keycloak).seed();
         int modules = new ShippedModules(api, keycloak, home).publish(repo);
@@ -66,6 +71,8 @@ public final class RunCommand {
         System.out.println("                     -d grant_type=password -d client_id=memberhub-api -d scope=organization \\");
         System.out.println("                     -d username=" + DemoMerchant.OWNER_EMAIL + " -d password=" + DemoMerchant.OWNER_PASSWORD);
         System.out.println("  Logs             " + logs);
+        backups.ifPresent(b -> System.out.println("  Backups          daily at " + b.at() + " into " + Backups.configured(home).dir()
+                + "   (now: ./memberhub backup; restore: ./memberhub restore FILE)"));
         System.out.println();
 
         int exit = platform.waitFor();
