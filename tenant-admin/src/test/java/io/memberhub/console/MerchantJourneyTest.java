@@ -100,7 +100,8 @@ class MerchantJourneyTest {
 
             // The market: enable the example module with its setting.
             PlatformCalls.publish(examplePackage());
-            browser.click("a[href='/console/market']", "[data-module='example-order-bonus']");
+            browser.click("details[data-menu=modules] summary");
+            browser.click("details[data-menu=modules] a[href='/console/market']", "[data-module='example-order-bonus']");
             browser.click("[data-module='example-order-bonus'] h2 a", "#setting-pointsPerOrder");
             browser.click(".card form button.primary", "[data-field='pointsPerOrder']");
             browser.type("#setting-pointsPerOrder", "50");
@@ -116,6 +117,18 @@ class MerchantJourneyTest {
             browser.click("tr[data-member] a", "[data-level]");
             assertThat(browser.find("[data-level]").getAttribute("data-level")).isEqualTo("金卡");
             browser.screenshot("07-member-portrait");
+
+            // The grouped navigation reaches the loyalty, marketing and settings screens.
+            browser.click("details[data-menu=loyalty] summary");
+            browser.click("details[data-menu=loyalty] a[href='/console/points']", "#memberDay");
+            browser.screenshot("08-points");
+            browser.click("details[data-menu=marketing] summary");
+            browser.click("details[data-menu=marketing] a[href='/console/campaigns']", "a[href='/console/campaigns/new']");
+            browser.click("a[href='/console/campaigns/new']", "#trigger");
+            browser.screenshot("09-new-campaign");
+            browser.click(".console-nav a[href='/console/settings']", "[data-setting]");
+            assertThat(browser.find("[data-setting='webhooks']").getAttribute("href")).endsWith("/console/settings/webhooks");
+            browser.screenshot("10-settings");
         }
     }
 

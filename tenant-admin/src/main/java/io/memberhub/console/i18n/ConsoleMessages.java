@@ -64,6 +64,15 @@ public interface ConsoleMessages {
     @Message("概览")
     String overview();
 
+    @Message("积分与卡券")
+    String nav_loyalty();
+
+    @Message("营销")
+    String nav_marketing();
+
+    @Message("模块")
+    String nav_modules();
+
     @Message("欢迎,{email}")
     String welcome(String email);
 
