@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * plugin that throws, answers nonsense or runs late yields nothing, and the caller carries on
  * without it. A late call is interrupted and abandoned (Java cannot stop a thread that ignores
  * interrupts; it ends when the plugin's code returns). Failures count toward suspending the plugin
- * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row.
+ * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row. Every call is
+ * counted for the merchant ({@link PluginCounters}) and timed for operators ({@link PluginCallMeters}).
  */
 @ApplicationScoped
 public class PluginGuard {
