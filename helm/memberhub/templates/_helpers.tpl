@@ -168,3 +168,15 @@ livenessProbe:
   periodSeconds: 20
   failureThreshold: 3
 {{- end -}}
+
+{{/* Log format of our services: one JSON object per line (logging.json) or the human-readable lines. */}}
+{{- define "memberhub.logProperties" }}
+quarkus.log.console.json.enabled={{ .Values.logging.json }}
+{{- end -}}
+
+{{/* Pod annotations by which a Prometheus that discovers pods finds /q/metrics on the given container port. */}}
+{{- define "memberhub.scrapeAnnotations" -}}
+prometheus.io/scrape: "true"
+prometheus.io/path: /q/metrics
+prometheus.io/port: {{ . | quote }}
+{{- end -}}

@@ -96,6 +96,17 @@ class HelmChartTest {
                 .doesNotContain(new String(Base64.getDecoder().decode(value.asText()), StandardCharsets.UTF_8)));
 
         assertThat(kinds(objects)).doesNotContain("Ingress", "NetworkPolicy");
+
+        // Observability by default: JSON logs, tenant-tagged metrics, no tracing, no scrape annotations.
+        Properties platform = properties(one(objects, "ConfigMap", "memberhub-platform"));
+        assertThat(platform.getProperty("quarkus.log.console.json.enabled")).isEqualTo("true");
+        assertThat(properties(one(objects, "ConfigMap", "memberhub-console")).getProperty("quarkus.log.console.json.enabled")).isEqualTo("true");
+        assertThat(platform.getProperty("memberhub.metrics.tenant-tag")).isEqualTo("true");
+        assertThat(platform.stringPropertyNames()).noneMatch(name -> name.startsWith("quarkus.otel."));
+        for (String component : List.of("platform", "console")) {
+            assertThat(one(objects, "Deployment", "memberhub-" + component).at("/spec/template/metadata/annotations").has("prometheus.io/scrape"))
+                    .isFalse();
+        }
     }
 
     @Test
@@ -140,13 +151,44 @@ class HelmChartTest {
                 "--set", "kafka.enabled=true",
                 "--set", "kafka.bootstrapServers=kafka:9092",
                 "--set", "platform.autoscaling.enabled=false",
-                "--set", "platform.market.persistence.existingClaim=shared-market");
+                "--set", "platform.market.persistence.existingClaim=shared-market",
+                "--set", "observability.metrics.scrapeAnnotations=true",
+                "--set", "observability.metrics.tenantTag=false",
+                "--set", "observability.tracing.enabled=true",
+                "--set", "observability.tracing.endpoint=http://otel-collector.observability:4318",
+                "--set", "observability.tracing.protocol=http/protobuf",
+                "--set", "logging.json=false");
         commonRules(objects);
         assertThat(kinds(objects)).doesNotContain("HorizontalPodAutoscaler", "PersistentVolumeClaim");
         assertThat(objects.stream().filter(o -> o.path("kind").asText().equals("NetworkPolicy")).count()).isEqualTo(3);
         assertThat(properties(one(objects, "ConfigMap", "memberhub-console")).getProperty("quarkus.oidc.token.issuer"))
                 .isEqualTo("https://id.memberhub.example/realms/memberhub");
         assertThat(one(objects, "Deployment", "memberhub-platform").at("/spec/replicas").asInt()).isEqualTo(2);
+
+        Properties platform = properties(one(objects, "ConfigMap", "memberhub-platform"));
+        assertThat(platform.getProperty("quarkus.otel.sdk.disabled")).isEqualTo("false");
+        assertThat(platform.getProperty("quarkus.otel.exporter.otlp.endpoint")).isEqualTo("http://otel-collector.observability:4318");
+        assertThat(platform.getProperty("quarkus.otel.exporter.otlp.protocol")).isEqualTo("http/protobuf");
+        assertThat(platform.getProperty("memberhub.metrics.tenant-tag")).isEqualTo("false");
+        assertThat(platform.getProperty("quarkus.log.console.json.enabled")).isEqualTo("false");
+        for (String component : List.of("platform", "console")) {
+            JsonNode pod = one(objects, "Deployment", "memberhub-" + component).at("/spec/template");
+            JsonNode annotations = pod.at("/metadata/annotations");
+            assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+            assertThat(annotations.path("prometheus.io/port").asText()).as("%s: the container's port", component)
+                    .isEqualTo(pod.at("/spec/containers/0/ports/0/containerPort").asText());
+            // The scraper's namespace may reach the pods through the network policy.
+            assertThat(one(objects, "NetworkPolicy", "memberhub-" + component).at("/spec/ingress/0/from").findValuesAsText("kubernetes.io/metadata.name"))
+                    .contains("monitoring");
+        }
+    }
+
+    @Test
+    void tracingNeedsACollector() throws Exception {
+        ChartTools.Result result = tools.helm("template", "memberhub", CHART.toString(), "--set", "observability.tracing.enabled=true");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("observability.tracing.endpoint is required");
     }
 
     @Test

@@ -45,6 +45,9 @@ public class OutboxRelay {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<DomainEvent> channel;
 
+    @Inject
+    RelayMeters meters;
+
     @ConfigProperty(name = "memberhub.events.relay-batch", defaultValue = "200")
     int batch;
 
@@ -78,34 +81,36 @@ public class OutboxRelay {
 
     /** One batch in one transaction; answers how many events it claimed. */
     int publishBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<DomainEvent> published = new ArrayList<>();
+        int claimed = QuarkusTransaction.requiringNew().call(() -> {
+            published.clear();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select * from outbox_claim(?1)").setParameter(1, batch).getResultList();
-            if (rows.isEmpty()) {
-                return 0;
-            }
             List<DomainEvent> events = rows.stream().map(r -> new DomainEvent(UUID.fromString((String) r[0]), (UUID) r[1], (String) r[2],
                     (String) r[3], (String) r[4], (String) r[5], SqlValues.instant(r[6]))).toList();
+            meters.claimed(events);
+            if (events.isEmpty()) {
+                return 0;
+            }
             List<CompletableFuture<Void>> acks = events.stream().map(this::send).toList();
-            List<String> tenants = new ArrayList<>();
-            List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 try {
                     acks.get(i).get(ackTimeoutSeconds, TimeUnit.SECONDS);
-                    tenants.add(events.get(i).tenantId().toString());
-                    ids.add(events.get(i).id());
+                    published.add(events.get(i));
                 } catch (Exception notAcknowledged) {
                     LOG.warnf("Event %s (%s) was not acknowledged by every consumer; it goes out again: %s",
                             events.get(i).id(), events.get(i).type(), notAcknowledged.getMessage());
                 }
             }
-            if (!ids.isEmpty()) {
+            if (!published.isEmpty()) {
                 em.createNativeQuery("select outbox_mark_published(string_to_array(?1, ','), cast(string_to_array(?2, ',') as uuid[]))")
-                        .setParameter(1, String.join(",", tenants))
-                        .setParameter(2, String.join(",", ids.stream().map(UUID::toString).toList()))
+                        .setParameter(1, String.join(",", published.stream().map(e -> e.tenantId().toString()).toList()))
+                        .setParameter(2, String.join(",", published.stream().map(e -> e.id().toString()).toList()))
                         .getSingleResult();
             }
             return rows.size();
         });
+        meters.published(published);
+        return claimed;
     }
 }

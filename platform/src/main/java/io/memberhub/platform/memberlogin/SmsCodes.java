@@ -1,5 +1,6 @@
 package io.memberhub.platform.memberlogin;
 
+import io.memberhub.platform.observability.LogContext;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
@@ -103,10 +104,10 @@ public class SmsCodes {
         }
         // The platform's gateway must not hold the request or the transaction either; the code row is
         // rolled back with the 503, so the member may simply ask again.
-        Future<?> sent = SENDERS.submit(() -> {
+        Future<?> sent = SENDERS.submit(LogContext.carried(() -> {
             gateway.send(message);
             return null;
-        });
+        }));
         try {
             sent.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.MemberLevels;
 import io.memberhub.platform.level.Privileges;
 import io.memberhub.platform.member.MemberLocks;
+import io.memberhub.platform.observability.BusinessCounters;
 import io.memberhub.platform.plugin.PluginEarnRules;
 import io.memberhub.platform.plugin.PluginEarnRules.PluginPoints;
 import io.memberhub.platform.points.PointsLedger;
@@ -67,6 +68,9 @@ public class OrderService {
     PluginEarnRules pluginEarnRules;
 
     @Inject
+    BusinessCounters counters;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
@@ -100,6 +104,7 @@ public class OrderService {
             levels.applyFacts(call, order.memberId, "order " + order.externalId);
             OrderResponse recorded = order.toResponse(balance);
             outbox.append(call, "OrderRecorded", "member", order.memberId, recorded);
+            counters.add(BusinessCounters.Counted.ORDERS_RECORDED, call, 1);
             return recorded;
         });
     }

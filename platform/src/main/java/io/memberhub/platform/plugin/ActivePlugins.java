@@ -13,8 +13,8 @@ import java.util.List;
 @ApplicationScoped
 class ActivePlugins {
 
-    /** An extension ready to call for one merchant. */
-    record Active<E>(InstalledPlugin plugin, Enablement enablement, E extension) {
+    /** An extension ready to call for one merchant, and the extension point it serves (named in metrics). */
+    record Active<E>(InstalledPlugin plugin, Enablement enablement, E extension, String point) {
     }
 
     @Inject
@@ -30,7 +30,7 @@ class ActivePlugins {
         List<Active<E>> active = new ArrayList<>();
         for (Enablement enablement : tenantPlugins.active(tenant)) {
             host.version(enablement.pluginVersion()).ifPresent(plugin ->
-                    plugin.extensionsOf(point).forEach(extension -> active.add(new Active<>(plugin, enablement, extension))));
+                    plugin.extensionsOf(point).forEach(extension -> active.add(new Active<>(plugin, enablement, extension, point.getSimpleName()))));
         }
         return active;
     }

@@ -68,7 +68,7 @@ class ExtensionCalls {
             return List.of();
         }
         List<PluginGuard.Call<T>> calls = extensions.stream()
-                .map(e -> new PluginGuard.Call<T>(e.plugin(), e.enablement(), context -> work.call(e.extension(), context)))
+                .map(e -> PluginGuard.Call.<T>to(e, context -> work.call(e.extension(), context)))
                 .toList();
         List<Optional<T>> values = limit == null ? guard.callAll(calls) : guard.callAll(calls, limit);
         List<Answer<T>> answers = new ArrayList<>(extensions.size());

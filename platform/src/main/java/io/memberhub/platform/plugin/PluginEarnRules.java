@@ -32,7 +32,7 @@ public class PluginEarnRules {
         if (rules.isEmpty()) {
             return List.of();
         }
-        List<PluginGuard.Call<Long>> calls = rules.stream().map(rule -> new PluginGuard.Call<>(rule.plugin(), rule.enablement(),
+        List<PluginGuard.Call<Long>> calls = rules.stream().map(rule -> PluginGuard.Call.to(rule,
                 context -> checked(rule.extension().extraPoints(order, context)))).toList();
         List<Optional<Long>> answers = guard.callAll(calls);
         List<PluginPoints> earned = new ArrayList<>();

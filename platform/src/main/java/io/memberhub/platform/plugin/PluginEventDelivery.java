@@ -61,7 +61,7 @@ public class PluginEventDelivery {
         PlatformEvent heard = new PlatformEvent(event.id().toString(), event.type(), event.aggregateType(), event.aggregateId(),
                 event.createdAt(), event.payloadJson());
         guard.callAll(listeners.stream()
-                .map(listener -> new PluginGuard.Call<>(listener.plugin(), listener.enablement(), context -> {
+                .map(listener -> PluginGuard.Call.to(listener, context -> {
                     listener.extension().onEvent(heard, context);
                     return Boolean.TRUE;
                 })).toList());

@@ -1,6 +1,7 @@
 package io.memberhub.platform.plugin;
 
 import io.memberhub.plugin.api.PluginContext;
+import io.memberhub.platform.observability.LogContext;
 import io.memberhub.platform.work.BackgroundRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * plugin that throws, answers nonsense or runs late yields nothing, and the caller carries on
  * without it. A late call is interrupted and abandoned (Java cannot stop a thread that ignores
  * interrupts; it ends when the plugin's code returns). Failures count toward suspending the plugin
- * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row.
+ * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row. Every call is
+ * counted for the merchant ({@link PluginCounters}) and timed for operators ({@link PluginCallMeters}).
  */
 @ApplicationScoped
 public class PluginGuard {
@@ -37,8 +39,23 @@ public class PluginGuard {
         T call(PluginContext context) throws Exception;
     }
 
-    /** One call to make: which plugin, for which merchant, doing what. */
-    record Call<T>(InstalledPlugin plugin, Enablement enablement, PluginCall<T> work) {
+    /** One call to make: which plugin, for which merchant, at which extension point, doing what. */
+    record Call<T>(InstalledPlugin plugin, Enablement enablement, String point, PluginCall<T> work) {
+
+        static <T> Call<T> to(ActivePlugins.Active<?> extension, PluginCall<T> work) {
+            return new Call<>(extension.plugin(), extension.enablement(), extension.point(), work);
+        }
+    }
+
+    /** A call under way: when the plugin's code returned or threw, for its latency (0 while it runs). */
+    private static final class Running<T> {
+        final Call<T> call;
+        Future<T> future;
+        volatile long endedAt;
+
+        Running(Call<T> call) {
+            this.call = call;
+        }
     }
 
     /** A plugin answered, but with something the platform cannot use (e.g. negative points). */
@@ -56,6 +73,9 @@ public class PluginGuard {
 
     @Inject
     PluginCounters counters;
+
+    @Inject
+    PluginCallMeters meters;
 
     @Inject
     TenantPlugins tenantPlugins;
@@ -85,8 +105,9 @@ public class PluginGuard {
     }
 
     <T> List<Optional<T>> callAll(List<Call<T>> batch, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        List<Future<T>> started = new ArrayList<>(batch.size());
+        long startedAt = System.nanoTime();
+        long deadline = startedAt + limit.toNanos();
+        List<Running<T>> started = new ArrayList<>(batch.size());
         for (Call<T> call : batch) {
             CallsInFlight inFlight = call.plugin().calls();
             if (!inFlight.enter()) {
@@ -95,17 +116,21 @@ public class PluginGuard {
                 continue;
             }
             counters.called(call.plugin().id(), call.enablement().tenantId());
-            started.add(calls.submit(() -> {
+            Running<T> running = new Running<>(call);
+            // The plugin's own log lines carry the caller's request and tenant ids.
+            running.future = calls.submit(LogContext.carried(() -> {
                 try {
                     return inPlugin(call);
                 } finally {
+                    running.endedAt = System.nanoTime();
                     inFlight.exit();
                 }
             }));
+            started.add(running);
         }
         List<Optional<T>> results = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            results.add(started.get(i) == null ? Optional.empty() : await(batch.get(i), started.get(i), deadline, limit));
+        for (Running<T> running : started) {
+            results.add(running == null ? Optional.empty() : await(running, startedAt, deadline, limit));
         }
         return results;
     }
@@ -116,26 +141,30 @@ public class PluginGuard {
         return call.work().call(contexts.of(call.plugin(), call.enablement()));
     }
 
-    private <T> Optional<T> await(Call<T> call, Future<T> running, long deadline, Duration limit) {
+    private <T> Optional<T> await(Running<T> running, long startedAt, long deadline, Duration limit) {
+        Call<T> call = running.call;
         String pluginId = call.plugin().id();
         Enablement enablement = call.enablement();
         try {
-            T result = running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            T result = running.future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            meters.record(call, PluginCallMeters.Outcome.OK, running.endedAt - startedAt);
             if (enablement.consecutiveFailures() > 0) {
                 bookkeep(call, () -> tenantPlugins.succeeded(enablement, pluginId));
             }
             return Optional.of(result);
         } catch (TimeoutException e) {
-            running.cancel(true);
+            running.future.cancel(true);
             counters.timedOut(pluginId, enablement.tenantId());
+            meters.record(call, PluginCallMeters.Outcome.TIMED_OUT, System.nanoTime() - startedAt);
             failed(call, "no answer within " + limit.toMillis() + " ms");
         } catch (ExecutionException e) {
             counters.failed(pluginId, enablement.tenantId());
+            meters.record(call, PluginCallMeters.Outcome.FAILED, running.endedAt - startedAt);
             Throwable cause = e.getCause();
             failed(call, cause instanceof Misbehaved ? cause.getMessage() : String.valueOf(cause));
         } catch (InterruptedException e) {
             // The caller is being stopped: not the plugin's fault.
-            running.cancel(true);
+            running.future.cancel(true);
             Thread.currentThread().interrupt();
         }
         return Optional.empty();

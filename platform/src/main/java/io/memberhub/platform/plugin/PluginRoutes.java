@@ -37,7 +37,7 @@ public class PluginRoutes {
                 .filter(handler -> handler.plugin().id().equals(pluginId))
                 .toList();
         for (ActivePlugins.Active<RouteHandler> handler : handlers) {
-            Optional<RouteResponse> answer = guard.call(new PluginGuard.Call<>(handler.plugin(), handler.enablement(),
+            Optional<RouteResponse> answer = guard.call(PluginGuard.Call.to(handler,
                     context -> checked(handler.extension().handle(request, context))), timeout);
             if (answer.isEmpty()) {
                 throw ProblemException.unavailable("PLUGIN_UNAVAILABLE", "Plugin " + pluginId + " did not answer; try again shortly");

@@ -31,7 +31,7 @@ public class PluginSmsSenders {
             return Optional.empty();
         }
         var sender = senders.getFirst();
-        return Optional.of(guard.call(new PluginGuard.Call<>(sender.plugin(), sender.enablement(), context -> {
+        return Optional.of(guard.call(PluginGuard.Call.to(sender, context -> {
             sender.extension().send(message, context);
             return Boolean.TRUE;
         }), limit).isPresent());

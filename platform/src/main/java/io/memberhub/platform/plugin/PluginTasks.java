@@ -78,7 +78,7 @@ public class PluginTasks {
         if (!BackgroundRequest.call(() -> runs.claim(tenant, pluginId, name, timeout.multipliedBy(2)))) {
             return;
         }
-        boolean ran = guard.call(new PluginGuard.Call<>(task.plugin(), task.enablement(), context -> {
+        boolean ran = guard.call(PluginGuard.Call.to(task, context -> {
             task.extension().run(context);
             return Boolean.TRUE;
         }), timeout).isPresent();

@@ -4,6 +4,8 @@ import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.event.Outbox;
 import io.memberhub.platform.ledger.BalanceRows;
 import io.memberhub.platform.ledger.StaffNote;
+import io.memberhub.platform.observability.BusinessCounters;
+import io.memberhub.platform.observability.BusinessCounters.Counted;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
@@ -41,6 +43,9 @@ public class PointsLedger {
     @Inject
     Outbox outbox;
 
+    @Inject
+    BusinessCounters counters;
+
     /** The {@code PointsChanged} event every ledger line is: what moved, why, and the balance after it. */
     public record PointsChange(UUID memberId, UUID entryId, long delta, String reason, String sourceType, String sourceId,
                                Instant expiresAt, long balance) {
@@ -58,6 +63,7 @@ public class PointsLedger {
             throw new IllegalArgumentException("An earning must be positive");
         }
         PointsEntry entry = append(tenant, memberId, points, reason, sourceType, sourceId, expiresAt, note);
+        counters.add(Counted.POINTS_ISSUED, tenant, points);
         return changed(tenant, entry, balances.add(tenant, BalanceRows.Kind.POINTS, memberId, points));
     }
 
@@ -84,6 +90,7 @@ public class PointsLedger {
         long taken = Math.min(points, available);
         if (taken > 0) {
             debit(tenant, memberId, taken, reason, sourceType, sourceId, null);
+            counters.add(Counted.POINTS_REVERSED, tenant, taken);
         }
         return taken;
     }
@@ -99,7 +106,9 @@ public class PointsLedger {
             throw new ProblemException(422, "INSUFFICIENT_POINTS", "Not enough points",
                     "The member has " + available + " points, fewer than the " + points + " asked for", List.of());
         }
-        return debit(tenant, memberId, points, reason, sourceType, sourceId, note);
+        long balance = debit(tenant, memberId, points, reason, sourceType, sourceId, note);
+        counters.add(Counted.POINTS_REDEEMED, tenant, points);
+        return balance;
     }
 
     /**
@@ -113,6 +122,7 @@ public class PointsLedger {
             if (lot.expiresAt() != null && !lot.expiresAt().isAfter(now)) {
                 PointsEntry expiry = append(tenant, memberId, -lot.remaining(), EXPIRY_REASON, "lot", lot.id().toString(), null, null);
                 allocate(tenant, expiry.id(), lot.id(), lot.remaining());
+                counters.add(Counted.POINTS_EXPIRED, tenant, lot.remaining());
                 balance = changed(tenant, expiry, balances.subtract(tenant, BalanceRows.Kind.POINTS, memberId, lot.remaining()));
             }
         }
@@ -177,6 +187,7 @@ public class PointsLedger {
             balance = changed(tenant, entry, balances.add(tenant, BalanceRows.Kind.POINTS, memberId, lot.getValue()));
             returned += lot.getValue();
         }
+        counters.add(Counted.POINTS_ISSUED, tenant, returned);
         return new GivenBack(returned, expired, balance);
     }
 

@@ -1,8 +1,11 @@
 package io.memberhub.platform.webhook;
 
+import io.memberhub.platform.observability.TenantTag;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
 import io.memberhub.platform.work.KickedLoop;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -26,7 +29,8 @@ import org.jboss.logging.Logger;
  * Sends due webhook deliveries: claims a batch across merchants (leased, so instances share the
  * work without sending twice), then for each reads it in its merchant, POSTs it signed with no
  * database transaction open, and records the outcome. A 2xx answer within the time limit is a
- * success; anything else is retried later.
+ * success; anything else is retried later. Each attempt's outcome is counted in
+ * {@code memberhub.webhook.deliveries} (delivered, retrying, dead) per merchant.
  */
 @ApplicationScoped
 class WebhookDispatcher {
@@ -38,6 +42,12 @@ class WebhookDispatcher {
 
     @Inject
     Webhooks webhooks;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    TenantTag tenantTag;
 
     @ConfigProperty(name = "memberhub.webhooks.max-attempts", defaultValue = "8")
     int maxAttempts;
@@ -115,5 +125,15 @@ class WebhookDispatcher {
                 webhooks.failed(tenant, deliveryId, answered, failure, maxAttempts, firstRetry);
             }
         });
+        counted(tenant, failure == null ? "delivered" : a.attempts() + 1 >= maxAttempts ? "dead" : "retrying");
+    }
+
+    private void counted(TenantBound tenant, String outcome) {
+        Counter.builder("memberhub.webhook.deliveries")
+                .description("Webhook delivery attempts by outcome: delivered, retrying (failed, tried again later) or dead (given up)")
+                .tag("outcome", outcome)
+                .tags(tenantTag.of(tenant.tenantId()))
+                .register(registry)
+                .increment();
     }
 }
