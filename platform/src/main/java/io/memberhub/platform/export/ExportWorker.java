@@ -88,8 +88,13 @@ class ExportWorker {
         int deleted = 0;
         for (var expired = queue.expireDue(100); !expired.isEmpty(); expired = queue.expireDue(100)) {
             for (ExportQueue.Claim job : expired) {
-                files.delete(files.archive(job, job.jobId()));
-                deleted++;
+                try {
+                    files.delete(files.archive(job, job.jobId()));
+                    deleted++;
+                } catch (java.io.UncheckedIOException e) {
+                    // The export is expired and no longer served; a file that would not go is left for an operator.
+                    LOG.warnf(e, "Could not delete the expired archive of export %s of tenant %s", job.jobId(), job.tenantId());
+                }
             }
         }
         return deleted;
