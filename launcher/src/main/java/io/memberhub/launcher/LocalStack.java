@@ -144,9 +144,10 @@ public final class LocalStack implements AutoCloseable {
         p.put("memberhub.keycloak.admin-client-secret", secret);
         p.put("memberhub.keycloak.api-client-id", "memberhub-api");
         p.put("memberhub.secrets.key", secretsKey);
-        // Installed plugins and the market's packages live beside the database's data.
+        // Installed plugins, the market's packages and merchants' export archives live beside the database's data.
         p.put("memberhub.plugins.dir", files.resolve("plugins").toString());
         p.put("memberhub.market.dir", files.resolve("market").toString());
+        p.put("memberhub.exports.dir", files.resolve("exports").toString());
         // On one's own machine uploaded modules are published at once; the tests go through review.
         p.put("memberhub.market.auto-publish", String.valueOf(autoPublish));
         return p;

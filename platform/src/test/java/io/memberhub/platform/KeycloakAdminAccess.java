@@ -57,4 +57,9 @@ public final class KeycloakAdminAccess {
         return admin().queryParam("email", email).queryParam("exact", true).get("/users")
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
+
+    public static List<Map<String, Object>> usersByUsername(String username) {
+        return admin().queryParam("username", username).queryParam("exact", true).get("/users")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
 }

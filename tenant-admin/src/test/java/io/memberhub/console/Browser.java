@@ -80,6 +80,24 @@ final class Browser {
         return send(request(uri).GET().build());
     }
 
+    /** A download as a browser follows a link to it: the status, the headers and the bytes as they came. */
+    record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
+    Download download(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept-Language", acceptLanguage)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not reach " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Page post(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

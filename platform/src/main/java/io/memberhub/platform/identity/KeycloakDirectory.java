@@ -240,6 +240,18 @@ public class KeycloakDirectory {
         });
     }
 
+    /** The organizations (merchants) a login belongs to, by id. */
+    public List<String> organizationsOf(String userId) {
+        return call("list the login's organizations", () -> realm().organizations().members().getOrganizations(userId, true).stream()
+                .map(OrganizationRepresentation::getId).toList());
+    }
+
+    /** The realm roles a login holds directly (e.g. {@code developer}, {@code platform-admin}). */
+    public List<String> realmRolesOf(String userId) {
+        return call("list the login's roles", () -> realm().users().get(userId).roles().realmLevel().listAll().stream()
+                .map(org.keycloak.representations.idm.RoleRepresentation::getName).toList());
+    }
+
     public void removeMember(String organizationId, String userId) {
         call("remove organization member", () -> {
             try (Response ignored = realm().organizations().get(organizationId).members().removeMember(userId)) {

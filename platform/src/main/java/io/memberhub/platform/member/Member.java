@@ -66,6 +66,10 @@ class Member extends TenantOwned {
     @Column(name = "deleted_at")
     Instant deletedAt;
 
+    /** ACTIVE while live, DELETED once soft-deleted, ERASED once its personal data was erased (see privacy/). */
+    @Column(nullable = false)
+    String status = "ACTIVE";
+
     /** The member's Keycloak account, once the member has signed in. */
     @Column(name = "user_id")
     String userId;

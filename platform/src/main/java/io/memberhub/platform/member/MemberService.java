@@ -271,6 +271,7 @@ public class MemberService {
     public void delete(CallContext call, UUID id) {
         Member member = find(id);
         member.deletedAt = Instant.now();
+        member.status = "DELETED";
         member.updatedAt = member.deletedAt;
         outbox.append(call, "MemberDeleted", "member", member.id(), Map.of("memberId", member.id()));
     }

@@ -2,11 +2,15 @@ package io.memberhub.platform.market;
 
 import static io.restassured.RestAssured.given;
 
+import io.memberhub.platform.KeycloakAdminAccess;
 import io.memberhub.platform.Merchants;
+import io.memberhub.platform.plugin.TestPlugins;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,7 +24,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** What a plugin developer does from their build: register, hold a key, zip and sign a package, upload it. */
-final class MarketPackages {
+public final class MarketPackages {
+
+    /** A points earn rule adding the merchant's {@code perOrder} setting to every order; its {@code apiSecret} setting is a SECRET. */
+    static final String BONUS = """
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.points.spi.OrderFact;
+            import io.memberhub.plugin.api.points.spi.PointsEarnRule;
+            public class Bonus implements PointsEarnRule {
+                public long extraPoints(OrderFact order, PluginContext context) {
+                    return Long.parseLong(context.config().get("perOrder"));
+                }
+            }
+            """;
+    static final byte[] ICON = {(byte) 0x89, 'P', 'N', 'G'};
 
     private MarketPackages() {
     }
@@ -86,6 +103,27 @@ final class MarketPackages {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The bonus module {@code id} 1.0.0 uploaded by a new developer and published by a platform
+     * operator: merchants can enable it with {@code perOrder} and the SECRET {@code apiSecret}.
+     */
+    public static void publishBonusModule(Path build, String id) throws IOException {
+        Developer developer = Developer.register();
+        developer.upload(pack(build, id, "1.0.0", "^1.0.0")).statusCode(201);
+        Merchants.as(KeycloakAdminAccess.platformAdminToken()).post("/api/v1/market/review/versions/" + id + "/1.0.0/publication")
+                .then().statusCode(200);
+    }
+
+    static byte[] pack(Path build, String id, String version, String requires) throws IOException {
+        return zip(manifest(id, version, requires), pluginJar(build, id, version, requires), Map.of("icon.png", ICON));
+    }
+
+    static byte[] pluginJar(Path build, String id, String version, String requires) throws IOException {
+        Path dir = Files.createDirectories(build.resolve(id + "-" + version + "-" + Math.abs(requires.hashCode())));
+        return Files.readAllBytes(TestPlugins.build(dir, TestPlugins.Spec.of(id, "Bonus", BONUS).requiring(requires)
+                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder").with("Plugin-Config-Optional", "apiSecret")));
     }
 
     /** A package: manifest.json, plugin.jar and any further entries, in this order. */

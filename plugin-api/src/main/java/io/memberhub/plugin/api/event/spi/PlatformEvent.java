@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param id            unique per event and the same each time it is delivered: delivery is at least once, so a
  *                      listener keys what it does by it to do it once
  * @param type          e.g. {@code MemberRegistered}, {@code OrderRecorded}, {@code OrderRefunded}, {@code LevelChanged},
- *                      {@code PointsRedeemed}, {@code CouponIssued}, {@code VisitRecorded}, {@code TopUpRecorded}
+ *                      {@code PointsRedeemed}, {@code CouponIssued}, {@code VisitRecorded}, {@code TopUpRecorded},
+ *                      {@code MemberErased} (erase what you keep about the member: see the plugin guide)
  * @param aggregateType what the event is about, e.g. {@code member}
  * @param aggregateId   the id of that, e.g. the member's id
  * @param payloadJson   the event's details as a JSON object; fields are only ever added
