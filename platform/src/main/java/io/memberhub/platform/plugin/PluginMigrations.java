@@ -2,6 +2,7 @@ package io.memberhub.platform.plugin;
 
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.tenancy.TenantTransactionInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -66,7 +67,9 @@ class PluginMigrations {
         try (Connection db = DriverManager.getConnection(url, user, password.get())) {
             db.setAutoCommit(false);
             try {
-                run(db, "select set_config('app.tenant_id', ?, true)", tenant.tenantId().toString());
+                try (Statement bind = db.createStatement()) {
+                    bind.execute(TenantTransactionInterceptor.setLocal(tenant.tenantId()));
+                }
                 // One merchant's migrations of a plugin at a time, platform-wide: they share the plugin's tables.
                 run(db, "select pg_advisory_xact_lock(hashtext(?))", "plugin-migration:" + plugin.id());
                 try (Statement sql = db.createStatement()) {
