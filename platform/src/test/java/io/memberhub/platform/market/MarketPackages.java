@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** What a plugin developer does from their build: register, hold a key, zip and sign a package, upload it. */
-final class MarketPackages {
+public final class MarketPackages {
 
     private MarketPackages() {
     }
@@ -89,7 +89,7 @@ final class MarketPackages {
     }
 
     /** A package: manifest.json, plugin.jar and any further entries, in this order. */
-    static byte[] zip(String manifestJson, byte[] pluginJar, Map<String, byte[]> more) {
+    public static byte[] zip(String manifestJson, byte[] pluginJar, Map<String, byte[]> more) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("manifest.json", manifestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         entries.put("plugin.jar", pluginJar);
