@@ -71,11 +71,30 @@ public final class MarketJourney implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code instances} instances of the platform on one database, Keycloak and market
+     * directory, as a cluster runs them; calls go to the first unless a test names another
+     * ({@link Merchant#callOn}).
+     */
+    public static MarketJourney startInstances(int instances, Map<String, String> properties) throws IOException, InterruptedException {
+        return start(properties, null, instances);
+    }
+
     private static MarketJourney start(Map<String, String> properties, OutsideServiceStandIn standIn) throws IOException, InterruptedException {
+        return start(properties, standIn, 1);
+    }
+
+    private static MarketJourney start(Map<String, String> properties, OutsideServiceStandIn standIn, int instances)
+            throws IOException, InterruptedException {
         Map<String, String> all = new HashMap<>(Map.of("memberhub.market.auto-publish", "true"));
         all.putAll(properties);
-        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"), all),
-                standIn);
+        return new MarketJourney(PlatformForTests.start(Path.of(System.getProperty("memberhub.repo", "../..")), Path.of("target"), all,
+                instances), standIn);
+    }
+
+    /** The platform's instances, the one calls go to by default first. */
+    public List<PlatformForTests.Instance> instances() {
+        return platform.instances();
     }
 
     /** The outside services' stand-in of {@link #startWithStandIn()}. */
@@ -88,7 +107,11 @@ public final class MarketJourney implements AutoCloseable {
 
     /** Uploads the market package this build made ({@code memberhub.market.package}), signed by a new developer; answers the version. */
     public JsonNode publishBuiltPackage() throws IOException, InterruptedException, GeneralSecurityException {
-        byte[] pack = Files.readAllBytes(Path.of(System.getProperty("memberhub.market.package")));
+        return publish(Files.readAllBytes(Path.of(System.getProperty("memberhub.market.package"))));
+    }
+
+    /** Uploads a market package (manifest.json and plugin.jar), signed by a new developer; answers the version. */
+    public JsonNode publish(byte[] pack) throws IOException, InterruptedException, GeneralSecurityException {
         String email = "dev-" + System.nanoTime() + "@example.test";
         call("POST", "/api/v1/market/developers", null, Map.of("name", "Plugin developer", "email", email, "password", PASSWORD), 201);
         String developer = token(email);
@@ -140,6 +163,18 @@ public final class MarketJourney implements AutoCloseable {
         /** Calls the API as the owner and fails the test unless the status is {@code expected}. */
         public JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
             return MarketJourney.this.call(method, path, token, body, expected);
+        }
+
+        /** The same through one of the platform's instances ({@link MarketJourney#instances()}). */
+        public JsonNode callOn(int instance, String method, String path, Object body, int expected) throws IOException, InterruptedException {
+            return expect(http.send(request(platform.instances().get(instance).apiUrl(), method, path, token, body, Map.of()),
+                    HttpResponse.BodyHandlers.ofString()), expected, method + " " + path + " on instance " + instance);
+        }
+
+        /** The status a call through one of the instances answers, whatever it is. */
+        public int statusOn(int instance, String method, String path) throws IOException, InterruptedException {
+            return http.send(request(platform.instances().get(instance).apiUrl(), method, path, token, null, Map.of()),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         }
 
         /** Calls the API as the owner expecting a refusal: the status and an RFC 9457 {@code application/problem+json} body. */
@@ -299,7 +334,12 @@ public final class MarketJourney implements AutoCloseable {
     }
 
     private HttpRequest request(String method, String path, String token, Object body, Map<String, String> headers) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiUrl() + path)).header("Accept", "application/json");
+        return request(platform.apiUrl(), method, path, token, body, headers);
+    }
+
+    private HttpRequest request(String apiUrl, String method, String path, String token, Object body, Map<String, String> headers)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl + path)).header("Accept", "application/json");
         Map<String, String> all = new HashMap<>(headers);
         if (token != null) {
             all.put("Authorization", "Bearer " + token);

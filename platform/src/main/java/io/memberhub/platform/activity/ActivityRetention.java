@@ -1,7 +1,8 @@
 package io.memberhub.platform.activity;
 
-import io.memberhub.platform.work.NightlyWork;
+import io.memberhub.platform.work.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every night each merchant's activity older than its retention is deleted, in batches. Each
- * merchant's purge is leased, so on several instances it runs once, and a purge cut short by a
- * restart is simply done again (deleting what is past retention twice deletes nothing more).
+ * merchant's purge runs once a day however many instances fire the schedule, and a purge cut short
+ * by a restart is simply done again (deleting what is past retention twice deletes nothing more).
  */
 @ApplicationScoped
 public class ActivityRetention {
@@ -22,7 +23,7 @@ public class ActivityRetention {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
-    NightlyWork nightly;
+    ClusterJobs jobs;
 
     @Inject
     ActivityTypes types;
@@ -31,8 +32,17 @@ public class ActivityRetention {
     ActivityPurge purge;
 
     @Scheduled(cron = "${memberhub.activity.retention-cron:0 15 4 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled(ScheduledExecution execution) {
+        purgeAll(ClusterJobs.day(execution));
+    }
+
+    /** Purges now, for every merchant whose purge has not run since this moment (today's scheduled run included). */
     public void nightly() {
-        nightly.forEveryTenant(WORK, LEASE, (tenant, renew) -> {
+        purgeAll(Instant.now());
+    }
+
+    private void purgeAll(Instant period) {
+        jobs.forEveryTenant(WORK, period, LEASE, (tenant, renew) -> {
             Instant cutoff = purge.cutoff(tenant);
             long deleted = 0;
             // Every stored type is a known one: ingestion refuses the rest and types are never deleted.

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs every active campaign of every merchant that has one, every few minutes: occasions such as
  * birthdays and dormancy arrive with time, not with a request. Each merchant's run is leased, so
- * with several instances it happens once.
+ * with several instances it happens on one at a time, and each send is a row unique per campaign,
+ * member and occasion, so a sweep right after another's (an instance firing later) finds nobody due.
  */
 @ApplicationScoped
 class CampaignSweep {

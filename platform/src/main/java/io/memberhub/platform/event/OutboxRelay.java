@@ -64,7 +64,8 @@ public class OutboxRelay {
         loop.kick();
     }
 
-    @Scheduled(every = "${memberhub.events.relay-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Delayed: a poll before the messaging channels are wired at start-up fails to get the emitter (SRMSG00019).
+    @Scheduled(every = "${memberhub.events.relay-poll:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         loop.kick();
     }

@@ -7,10 +7,12 @@ import io.memberhub.platform.points.PointsSettingsService;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
-import io.memberhub.platform.work.TenantWork;
+import io.memberhub.platform.work.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,16 +22,19 @@ import org.jboss.logging.Logger;
 /**
  * The {@code BIRTHDAY_COUPON} benefit: on a member's birthday, in the merchant's time zone, a coupon
  * worth the benefit's amount, once a year. Runs hourly, so every time zone's day is covered and a
- * missed run is made up the next hour; the issue key makes repeats harmless.
+ * missed run is made up the next hour; each merchant's run happens once an hour however many
+ * instances fire the schedule, and the issue key makes a repeat (a run cut short) harmless.
  */
 @ApplicationScoped
 public class BirthdayCoupons {
 
     private static final Logger LOG = Logger.getLogger(BirthdayCoupons.class);
     static final int VALIDITY_DAYS = 30;
+    static final String JOB = "birthday-coupons";
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
-    TenantWork work;
+    ClusterJobs jobs;
 
     @Inject
     MemberLevels levels;
@@ -41,37 +46,32 @@ public class BirthdayCoupons {
     PointsSettingsService settings;
 
     @Scheduled(cron = "${memberhub.coupons.birthday-cron:0 15 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void hourly() {
-        for (UUID tenant : work.tenants()) {
-            try {
-                issueToday(tenant);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Birthday coupons of tenant %s failed; the next hourly run tries again", tenant);
-            }
-        }
+    void hourly(ScheduledExecution execution) {
+        jobs.forEveryTenant(JOB, ClusterJobs.hour(execution), LEASE, (tenant, renew) -> issue(tenant));
     }
 
     /** Issues the tenant's birthday coupons due today; how many were new. */
     public int issueToday(UUID tenantId) {
-        TenantBound tenant = TenantBound.of(tenantId);
-        return BackgroundRequest.call(() -> {
-            LocalDate today = LocalDate.now(ZoneId.of(settings.get(tenant).timeZone()));
-            List<MemberLevels.BirthdayGift> gifts = levels.birthdayGifts(tenant, today);
-            int issued = 0;
-            for (MemberLevels.BirthdayGift gift : gifts) {
-                UUID template = coupons.ruleTemplate(tenant, "Birthday coupon, " + yuan(gift.amount()) + " yuan off",
-                        CouponKind.AMOUNT_OFF, gift.amount(), VALIDITY_DAYS);
-                try {
-                    var outcome = coupons.issue(tenant, "birthday-" + gift.memberId() + "-" + today.getYear(),
-                            new Coupons.IssueRequest(template, gift.memberId()), "BIRTHDAY");
-                    issued += outcome.replayed() ? 0 : 1;
-                } catch (ProblemException e) {
-                    // This year's coupon went out already, worth what the benefit said then.
-                    LOG.debugf("No birthday coupon for member %s: %s", gift.memberId(), e.getMessage());
-                }
+        return BackgroundRequest.call(() -> issue(TenantBound.of(tenantId)));
+    }
+
+    private int issue(TenantBound tenant) {
+        LocalDate today = LocalDate.now(ZoneId.of(settings.get(tenant).timeZone()));
+        List<MemberLevels.BirthdayGift> gifts = levels.birthdayGifts(tenant, today);
+        int issued = 0;
+        for (MemberLevels.BirthdayGift gift : gifts) {
+            UUID template = coupons.ruleTemplate(tenant, "Birthday coupon, " + yuan(gift.amount()) + " yuan off",
+                    CouponKind.AMOUNT_OFF, gift.amount(), VALIDITY_DAYS);
+            try {
+                var outcome = coupons.issue(tenant, "birthday-" + gift.memberId() + "-" + today.getYear(),
+                        new Coupons.IssueRequest(template, gift.memberId()), "BIRTHDAY");
+                issued += outcome.replayed() ? 0 : 1;
+            } catch (ProblemException e) {
+                // This year's coupon went out already, worth what the benefit said then.
+                LOG.debugf("No birthday coupon for member %s: %s", gift.memberId(), e.getMessage());
             }
-            return issued;
-        });
+        }
+        return issued;
     }
 
     private static String yuan(long fen) {

@@ -2,9 +2,11 @@ package io.memberhub.platform.level;
 
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
+import io.memberhub.platform.work.ClusterJobs;
 import io.memberhub.platform.work.TenantWork;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -30,9 +32,13 @@ class LevelReviewWorker {
 
     private static final Logger LOG = Logger.getLogger(LevelReviewWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    static final String DAILY = "level-review-daily";
 
     @Inject
     TenantWork work;
+
+    @Inject
+    ClusterJobs jobs;
 
     @Inject
     LevelReviews reviews;
@@ -71,12 +77,15 @@ class LevelReviewWorker {
         kick();
     }
 
-    /** Queues the daily review for every tenant with retention rules or paid levels. */
+    /**
+     * Queues the daily review for every tenant with retention rules or paid levels, once a day
+     * however many instances fire the schedule (a tenant that needs none is asked again next time).
+     */
     @Scheduled(cron = "${memberhub.levels.review-cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void daily() {
-        for (UUID tenant : work.tenants()) {
-            BackgroundRequest.run(() -> reviews.requestDaily(TenantBound.of(tenant)));
-        }
+    void daily(ScheduledExecution execution) {
+        List<UUID> needing = BackgroundRequest.call(work::tenants).stream()
+                .filter(tenant -> BackgroundRequest.call(() -> reviews.dailyNeeded(TenantBound.of(tenant)))).toList();
+        jobs.forTenants(DAILY, ClusterJobs.day(execution), LEASE, needing, (tenant, renew) -> reviews.request(tenant, "daily review"));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -61,13 +61,10 @@ public class LevelReviews {
         return review.toResponse();
     }
 
-    /** Queues the daily review for a tenant whose ladder has retention rules or whose members bought levels. */
-    void requestDaily(TenantBound tenant) {
-        boolean needed = (Boolean) em.createNativeQuery("select exists (select 1 from level where retention is not null) "
+    /** Whether the tenant needs a daily review: its ladder has retention rules or its members bought levels. */
+    boolean dailyNeeded(TenantBound tenant) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from level where retention is not null) "
                 + "or exists (select 1 from member_level where paid_level_id is not null)").getSingleResult();
-        if (needed) {
-            request(tenant, "daily review");
-        }
     }
 
     public List<LevelReviewResponse> recent(CallContext call) {

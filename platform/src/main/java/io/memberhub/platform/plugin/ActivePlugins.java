@@ -24,9 +24,15 @@ class ActivePlugins {
     TenantPlugins tenantPlugins;
 
     <E> List<Active<E>> of(TenantBound tenant, Class<E> point) {
-        if (!host.provides(point)) {
-            return List.of();
-        }
+        return host.provides(point) ? enabled(tenant, point) : List.of();
+    }
+
+    /**
+     * The same without the shortcut for extension points no plugin installed here provides: for work
+     * that must not pass over a plugin the merchant enabled on another instance moments ago, which this
+     * instance then installs on the spot (events, which are handed on once).
+     */
+    <E> List<Active<E>> enabled(TenantBound tenant, Class<E> point) {
         List<Active<E>> active = new ArrayList<>();
         for (Enablement enablement : tenantPlugins.active(tenant)) {
             host.version(enablement.pluginVersion()).ifPresent(plugin ->

@@ -27,9 +27,6 @@ public class PluginEventDelivery {
     static final String CHANNEL = "plugin-events";
 
     @Inject
-    PluginHost host;
-
-    @Inject
     ActivePlugins active;
 
     @Inject
@@ -41,13 +38,12 @@ public class PluginEventDelivery {
     @Incoming(CHANNEL)
     @Blocking
     void onEvent(DomainEvent event) {
-        if (host.provides(EventListener.class)) {
-            BackgroundRequest.run(() -> deliver(event));
-        }
+        BackgroundRequest.run(() -> deliver(event));
     }
 
     private void deliver(DomainEvent event) {
-        List<ActivePlugins.Active<EventListener>> listeners = active.of(event, EventListener.class).stream()
+        // Not active.of: its shortcut would pass over a plugin installed on another instance since this one's last poll.
+        List<ActivePlugins.Active<EventListener>> listeners = active.enabled(event, EventListener.class).stream()
                 .filter(listener -> !publishedBy(listener.plugin(), event)).toList();
         if (listeners.isEmpty()) {
             return;

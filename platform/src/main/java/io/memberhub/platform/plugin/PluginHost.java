@@ -25,6 +25,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -68,8 +70,12 @@ public class PluginHost {
     @Inject
     PluginRecords records;
 
+    /** A registered version this instance could not install (unreadable here, does not load) is tried again after this. */
+    private static final Duration RETRY = Duration.ofMinutes(1);
+
     /** Every installed version this instance can load, with its package in the plugins directory. */
     private final Map<PluginVersion, Path> packages = new ConcurrentHashMap<>();
+    private final Map<PluginVersion, Instant> notInstallable = new ConcurrentHashMap<>();
     private final Map<PluginVersion, InstalledPlugin> loaded = new ConcurrentHashMap<>();
     /** Reads and checks descriptors; loads nothing. */
     private PluginRuntime checks;
@@ -129,24 +135,32 @@ public class PluginHost {
 
     /**
      * Installs a version another instance installed, from the package it registered; nothing when
-     * this instance has it already. Not announced again.
+     * this instance has it already. Not announced again. A package this instance cannot read or
+     * load is tried again a minute later at the earliest.
      */
     synchronized void installFromRegister(PluginVersion version, String source) {
         if (packages.containsKey(version)) {
             return;
         }
+        Instant retry = notInstallable.get(version);
+        if (retry != null && Instant.now().isBefore(retry)) {
+            return;
+        }
         Path from = Path.of(source);
         if (!Files.isRegularFile(from)) {
             LOG.warnf("Plugin %s was installed on another instance from %s, which this instance cannot read", version, source);
+            notInstallable.put(version, Instant.now().plus(RETRY));
             return;
         }
         Path target = copy(from, version);
         try {
             load(version, target);
             packages.put(version, target);
+            notInstallable.remove(version);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             LOG.warnf("Plugin %s installed on another instance was not loaded here: %s", version, e.getMessage());
+            notInstallable.put(version, Instant.now().plus(RETRY));
         }
     }
 
@@ -160,10 +174,20 @@ public class PluginHost {
         return newestVersion(id).flatMap(this::version);
     }
 
-    /** One installed version, loaded again if it was unloaded since nobody used it. */
+    /**
+     * One installed version, loaded again if it was unloaded since nobody used it. A version a
+     * merchant enabled on another instance before this one's poll installed it is installed now,
+     * from the register, so no call or event of that merchant passes it over.
+     */
     Optional<InstalledPlugin> version(PluginVersion version) {
         InstalledPlugin plugin = loaded.get(version);
-        return plugin != null && !plugin.calls().closed() ? Optional.of(plugin) : loadAgain(version);
+        if (plugin != null && !plugin.calls().closed()) {
+            return Optional.of(plugin);
+        }
+        if (!packages.containsKey(version)) {
+            records.source(version).ifPresent(source -> installFromRegister(version, source));
+        }
+        return loadAgain(version);
     }
 
     /** One version if it is loaded now; never loads. */

@@ -2,8 +2,9 @@ package io.memberhub.platform.plugin;
 
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
-import io.memberhub.platform.work.NightlyWork;
+import io.memberhub.platform.work.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every night each merchant's plugin event inbox loses the rows older than
  * {@code memberhub.plugins.event-inbox-retention}: they only stop a redelivered event from reaching a
- * plugin twice, and redeliveries come within minutes, so kept forever they would only grow.
+ * plugin twice, and redeliveries come within minutes, so kept forever they would only grow. Each
+ * merchant's inbox is pruned once a day however many instances fire the schedule.
  */
 @ApplicationScoped
 public class PluginInboxPruning {
@@ -25,7 +27,7 @@ public class PluginInboxPruning {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
-    NightlyWork nightly;
+    ClusterJobs jobs;
 
     @Inject
     Batches batches;
@@ -34,8 +36,17 @@ public class PluginInboxPruning {
     Duration retention;
 
     @Scheduled(cron = "${memberhub.plugins.event-inbox-prune-cron:0 45 4 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled(ScheduledExecution execution) {
+        prune(ClusterJobs.day(execution));
+    }
+
+    /** Prunes now, for every merchant whose inbox was not pruned since this moment. */
     public void nightly() {
-        nightly.forEveryTenant(WORK, LEASE, (tenant, renew) -> {
+        prune(Instant.now());
+    }
+
+    private void prune(Instant period) {
+        jobs.forEveryTenant(WORK, period, LEASE, (tenant, renew) -> {
             Instant cutoff = Instant.now().minus(retention);
             int deleted;
             do {

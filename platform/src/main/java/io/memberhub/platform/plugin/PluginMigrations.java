@@ -2,6 +2,7 @@ package io.memberhub.platform.plugin;
 
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.TenantBound;
+import io.memberhub.platform.tenancy.TenantTransactionInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -66,7 +67,9 @@ class PluginMigrations {
         try (Connection db = DriverManager.getConnection(url, user, password.get())) {
             db.setAutoCommit(false);
             try {
-                run(db, "select set_config('app.tenant_id', ?, true)", tenant.tenantId().toString());
+                try (Statement bind = db.createStatement()) {
+                    bind.execute(TenantTransactionInterceptor.setLocal(tenant.tenantId()));
+                }
                 // One merchant's migrations of a plugin at a time, platform-wide: they share the plugin's tables.
                 run(db, "select pg_advisory_xact_lock(hashtext(?))", "plugin-migration:" + plugin.id());
                 try (Statement sql = db.createStatement()) {
@@ -146,6 +149,23 @@ class PluginMigrations {
                 where i.indrelid = ?::regclass and i.indisprimary""", qualified);
         if (key.isEmpty() || !key.getFirst().equals("tenant_id:text")) {
             throw new Unsafe(where + " without a primary key that starts with tenant_id (text)");
+        }
+        // Distributed by tenant_id on Citus (ADR 0007), a table can keep unique only what is unique within a merchant.
+        List<String> unique = query(db, """
+                select i.indexrelid::regclass::text from pg_index i
+                left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+                where i.indrelid = ?::regclass and i.indisunique and a.attname is distinct from 'tenant_id'""", qualified);
+        if (!unique.isEmpty()) {
+            throw new Unsafe(where + " with unique index " + unique.getFirst() + ", which does not start with tenant_id");
+        }
+        List<String> references = query(db, """
+                select c.conname from pg_constraint c
+                left join pg_attribute f on f.attrelid = c.conrelid and f.attnum = c.conkey[1]
+                left join pg_attribute t on t.attrelid = c.confrelid and t.attnum = c.confkey[1]
+                where c.conrelid = ?::regclass and c.contype = 'f'
+                  and (f.attname is distinct from 'tenant_id' or t.attname is distinct from 'tenant_id')""", qualified);
+        if (!references.isEmpty()) {
+            throw new Unsafe(where + " with foreign key " + references.getFirst() + ", which does not start with tenant_id on both sides");
         }
         List<String> security = query(db, "select relrowsecurity || ':' || relforcerowsecurity from pg_class where oid = ?::regclass", qualified);
         List<String> policies = query(db, "select policyname from pg_policies where schemaname = ? and tablename = ?", SCHEMA, table);

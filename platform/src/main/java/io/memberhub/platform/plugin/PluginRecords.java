@@ -78,6 +78,15 @@ class PluginRecords {
         return rows.stream().map(r -> new Registered(new PluginVersion((String) r[0], (String) r[1]), (String) r[2])).toList();
     }
 
+    /** The package a version was registered with, if it is registered. */
+    @Transactional
+    java.util.Optional<String> source(PluginVersion version) {
+        @SuppressWarnings("unchecked")
+        List<String> sources = em.createNativeQuery("select source from plugin_version where plugin_id = ?1 and version = ?2")
+                .setParameter(1, version.pluginId()).setParameter(2, version.version()).getResultList();
+        return sources.stream().findFirst();
+    }
+
     /** The versions at least one merchant enabled. */
     @Transactional
     List<PluginVersion> inUse() {

@@ -1,16 +1,18 @@
 package io.memberhub.platform.tag;
 
-import io.memberhub.platform.work.NightlyWork;
+import io.memberhub.platform.work.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Every night, every rule tag of every merchant is evaluated for all members: rules such as
- * "no order in 90 days" change with time alone. Each merchant's evaluation is leased, so on
- * several instances it runs once.
+ * "no order in 90 days" change with time alone. Each merchant's evaluation runs once a day however
+ * many instances fire the schedule.
  */
 @ApplicationScoped
 class NightlyTagEvaluation {
@@ -19,15 +21,27 @@ class NightlyTagEvaluation {
     private static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
-    NightlyWork nightly;
+    ClusterJobs jobs;
 
     @Inject
     Tags tags;
 
     @Scheduled(cron = "${memberhub.tags.nightly-cron:0 0 4 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled(ScheduledExecution execution) {
+        evaluate(ClusterJobs.day(execution));
+    }
+
+    /** Evaluates now, for every merchant not evaluated since this moment. */
     void nightly() {
-        nightly.forEveryTenant(WORK, LEASE, (tenant, renew) -> {
+        evaluate(Instant.now());
+    }
+
+    private void evaluate(Instant period) {
+        jobs.forEveryTenant(WORK, period, LEASE, (tenant, renew) -> {
             for (UUID tag : tags.ruleTags(tenant)) {
+                if (!renew.getAsBoolean()) {
+                    return;
+                }
                 tags.evaluate(tenant, tag, null);
             }
         });

@@ -13,8 +13,11 @@ import java.util.UUID;
  * Binds the current transaction to the tenant named by the method's first argument.
  *
  * <p>Runs inside {@code @Transactional} (its priority is after the transaction interceptor's), so
- * {@code set_config(..., true)} is transaction-local: when the transaction ends the connection goes
- * back to the pool with no tenant, and the next borrower sees nothing until it sets its own.
+ * {@code SET LOCAL} is transaction-local: when the transaction ends the connection goes back to the
+ * pool with no tenant, and the next borrower sees nothing until it sets its own. {@code SET LOCAL}
+ * rather than {@code set_config}: on Citus it is the form the coordinator passes on to the workers
+ * that hold the shards ({@code citus.propagate_set_commands = local}, ADR 0007), where row-level
+ * security is checked.
  */
 @TenantTransaction
 @Interceptor
@@ -43,13 +46,16 @@ public class TenantTransactionInterceptor {
         scope.enter(tenant);
         Object boundTo = transaction.getResource(BOUND_TENANT);
         if (boundTo == null) {
-            em.createNativeQuery("select set_config('app.tenant_id', ?1, true)")
-                    .setParameter(1, tenant.toString())
-                    .getSingleResult();
+            em.createNativeQuery(setLocal(tenant)).executeUpdate();
             transaction.putResource(BOUND_TENANT, tenant);
         } else if (!boundTo.equals(tenant)) {
             throw new IllegalStateException("A transaction bound to tenant " + boundTo + " may not work for " + tenant);
         }
         return ctx.proceed();
+    }
+
+    /** The statement that binds a transaction to the tenant; SET takes no parameters, and a UUID's text is safe as a literal. */
+    public static String setLocal(UUID tenant) {
+        return "set local app.tenant_id = '" + tenant + "'";
     }
 }

@@ -127,7 +127,7 @@ public final class MarketPackages {
     }
 
     /** A package: manifest.json, plugin.jar and any further entries, in this order. */
-    static byte[] zip(String manifestJson, byte[] pluginJar, Map<String, byte[]> more) {
+    public static byte[] zip(String manifestJson, byte[] pluginJar, Map<String, byte[]> more) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("manifest.json", manifestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         entries.put("plugin.jar", pluginJar);

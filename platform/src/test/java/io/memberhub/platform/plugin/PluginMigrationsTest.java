@@ -108,6 +108,29 @@ class PluginMigrationsTest {
     }
 
     @Test
+    void aMigrationWhoseUniqueIndexOrForeignKeyIgnoresTheMerchantIsRefused() throws IOException {
+        Merchant m = Merchants.signUp("plugin-tables-citus");
+        String id = Merchants.uniqueSlug("uniq");
+        String table = PluginMigration.tablePrefix(id) + "visit";
+        install(spec(id).withFile(PluginMigration.DIR + "V1__visits.sql", "create table if not exists " + table
+                + " (tenant_id text, order_id text, primary key (tenant_id, order_id));\n"
+                + "create unique index if not exists " + table + "_order_uq on " + table + " (order_id);"), "1.0.0");
+        enable(m, id, null, Map.of("table", table)).statusCode(422).body("code", equalTo("PLUGIN_MIGRATION_UNSAFE"))
+                .body("detail", containsString("unique index " + table + "_order_uq, which does not start with tenant_id"));
+
+        String other = Merchants.uniqueSlug("refs");
+        String parent = PluginMigration.tablePrefix(other) + "store";
+        String child = PluginMigration.tablePrefix(other) + "visit";
+        install(spec(other).withFile(PluginMigration.DIR + "V1__visits.sql", "create table if not exists " + parent
+                + " (tenant_id text, store_id text, primary key (tenant_id, store_id));\n"
+                + "create table if not exists " + child + " (tenant_id text, order_id text, store_id text, primary key (tenant_id, order_id), "
+                + "foreign key (store_id, tenant_id) references " + parent + " (store_id, tenant_id));"), "1.0.0");
+        enable(m, other, null, Map.of("table", child)).statusCode(422).body("code", equalTo("PLUGIN_MIGRATION_UNSAFE"))
+                .body("detail", containsString("with foreign key")).body("detail", containsString("does not start with tenant_id on both sides"));
+        assertThat(TenantSql.query(m.id(), "select to_regclass(?) as t", "plugin_data." + child).getFirst().get("t")).isNull();
+    }
+
+    @Test
     void aPackageWhoseMigrationDropsOrGrantsIsRefusedAtInstall() {
         String id = Merchants.uniqueSlug("dropper");
         for (String sql : List.of("drop table member", "grant select on member to public", "create table " + id.replace('-', '_') + "_x (a int)",
