@@ -3,10 +3,13 @@ package io.memberhub.platform.market;
 import static io.restassured.RestAssured.given;
 
 import io.memberhub.platform.Merchants;
+import io.memberhub.platform.plugin.TestPlugins;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,7 +25,31 @@ import java.util.zip.ZipOutputStream;
 /** What a plugin developer does from their build: register, hold a key, zip and sign a package, upload it. */
 final class MarketPackages {
 
+    /** A points earn rule adding the merchant's {@code perOrder} setting to every order. */
+    private static final String BONUS = """
+            import io.memberhub.plugin.api.PluginContext;
+            import io.memberhub.plugin.api.points.spi.OrderFact;
+            import io.memberhub.plugin.api.points.spi.PointsEarnRule;
+            public class Bonus implements PointsEarnRule {
+                public long extraPoints(OrderFact order, PluginContext context) {
+                    return Long.parseLong(context.config().get("perOrder"));
+                }
+            }
+            """;
+    static final byte[] ICON = {(byte) 0x89, 'P', 'N', 'G'};
+
     private MarketPackages() {
+    }
+
+    /** A package of the bonus plugin, built under {@code build}, with the manifest of {@link #manifest}. */
+    static byte[] pack(Path build, String id, String version, String requires) throws IOException {
+        return zip(manifest(id, version, requires), pluginJar(build, id, version, requires), Map.of("icon.png", ICON));
+    }
+
+    static byte[] pluginJar(Path build, String id, String version, String requires) throws IOException {
+        Path dir = Files.createDirectories(build.resolve(id + "-" + version + "-" + Math.abs(requires.hashCode())));
+        return Files.readAllBytes(TestPlugins.build(dir, TestPlugins.Spec.of(id, "Bonus", BONUS).requiring(requires)
+                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder").with("Plugin-Config-Optional", "apiSecret")));
     }
 
     /** A registered developer with a token and one registered signing key. */

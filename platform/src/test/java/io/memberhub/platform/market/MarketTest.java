@@ -12,7 +12,6 @@ import io.memberhub.platform.KeycloakAdminAccess;
 import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
 import io.memberhub.platform.market.MarketPackages.Developer;
-import io.memberhub.platform.plugin.TestPlugins;
 import io.memberhub.plugin.api.PluginApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -33,17 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 class MarketTest {
 
-    private static final String BONUS = """
-            import io.memberhub.plugin.api.PluginContext;
-            import io.memberhub.plugin.api.points.spi.OrderFact;
-            import io.memberhub.plugin.api.points.spi.PointsEarnRule;
-            public class Bonus implements PointsEarnRule {
-                public long extraPoints(OrderFact order, PluginContext context) {
-                    return Long.parseLong(context.config().get("perOrder"));
-                }
-            }
-            """;
-    private static final byte[] ICON = {(byte) 0x89, 'P', 'N', 'G'};
 
     @TempDir
     Path build;
@@ -166,7 +154,7 @@ class MarketTest {
                 .body("detail", containsString("plugin-api " + PluginApi.VERSION));
 
         byte[] disagreeing = MarketPackages.zip(MarketPackages.manifest(id, "1.0.1", "^1.0.0"), pluginJar(id, "1.0.0", "^1.0.0"),
-                Map.of("icon.png", ICON));
+                Map.of("icon.png", MarketPackages.ICON));
         developer.upload(disagreeing).statusCode(422).body("code", equalTo("MANIFEST_INVALID"))
                 .body("errors.field", hasItem("manifest.version"));
 
@@ -209,13 +197,11 @@ class MarketTest {
     }
 
     private byte[] pack(String id, String version, String requires) throws IOException {
-        return MarketPackages.zip(MarketPackages.manifest(id, version, requires), pluginJar(id, version, requires), Map.of("icon.png", ICON));
+        return MarketPackages.pack(build, id, version, requires);
     }
 
     private byte[] pluginJar(String id, String version, String requires) throws IOException {
-        Path dir = Files.createDirectories(build.resolve(id + "-" + version + "-" + Math.abs(requires.hashCode())));
-        return Files.readAllBytes(TestPlugins.build(dir, TestPlugins.Spec.of(id, "Bonus", BONUS).requiring(requires)
-                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder").with("Plugin-Config-Optional", "apiSecret")));
+        return MarketPackages.pluginJar(build, id, version, requires);
     }
 
     private static String moduleId(String prefix) {
