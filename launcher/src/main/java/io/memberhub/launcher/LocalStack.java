@@ -150,6 +150,11 @@ public final class LocalStack implements AutoCloseable {
         p.put("memberhub.exports.dir", files.resolve("exports").toString());
         // On one's own machine uploaded modules are published at once; the tests go through review.
         p.put("memberhub.market.auto-publish", String.valueOf(autoPublish));
+        // The console on this machine calls the platform for the person at the browser and passes on their address
+        // (X-Forwarded-For, for rate limits and the audit log); only this machine's own addresses may do so.
+        p.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        p.put("quarkus.http.proxy.allow-x-forwarded", "true");
+        p.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1/32,::1/128");
         return p;
     }
 

@@ -1,5 +1,6 @@
 package io.memberhub.platform.access;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.plugin.api.access.spi.AccessRequest;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.plugin.PluginAccessPolicies;
@@ -44,6 +45,7 @@ public class AccessDecisionResource {
             description = "Asks the access policies of every plugin the merchant enabled, within the plugin time limit; any DENY wins. "
                     + "A policy that fails or answers late lets the member in unless the request says failClosed. "
                     + "Without any access policy enabled, everyone the merchant knows may enter. 404 MEMBER_NOT_FOUND for an unknown member.")
+    @NotAudited("answers whether a member may enter; gates and staff ask it at the door")
     public AccessDecisionResponse decide(@Valid @NotNull AccessDecisionRequest request) {
         TenantBound caller = identity.hasRole("device") ? currentDevice.get() : currentCall.get();
         UUID deviceId = caller instanceof DeviceCall device ? device.deviceId() : null;

@@ -1,5 +1,7 @@
 package io.memberhub.platform.activity;
 
+import io.memberhub.platform.audit.Audited;
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import io.memberhub.platform.tenancy.CurrentDevice;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,6 +47,7 @@ public class ActivityResource {
             description = "Up to 1000 items {memberId | phone, type, occurredAt, subject, attributes, idempotencyKey}. Answers 200 with a "
                     + "result per item in order: ACCEPTED (with its id), DUPLICATE (its idempotencyKey was seen before) or REJECTED "
                     + "(code and reason); a bad item never fails the others.")
+    @NotAudited("activity the merchant's systems and devices report: every item is kept in the activity log itself, with its source")
     public ActivityBatchResponse ingest(@NotNull ActivityBatchRequest request) {
         if (identity.hasRole("device")) {
             return ingestion.ingest(currentDevice.get(), ActivitySource.DEVICE, null, request.items());
@@ -75,6 +78,7 @@ public class ActivityResource {
     @Path("/settings")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Change how long activity is kept", description = "retentionDays 1 to 3660; older activity is deleted the next night.")
+    @Audited(value = "settings.activity_saved", details = "body.retentionDays")
     public ActivitySettings changeSettings(@Valid @NotNull ActivitySettings changed) {
         return settings.put(currentCall.get(), changed);
     }

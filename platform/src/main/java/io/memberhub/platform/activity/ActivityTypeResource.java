@@ -1,5 +1,6 @@
 package io.memberhub.platform.activity;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ public class ActivityTypeResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Register an activity type of the merchant's own", description = "409 ACTIVITY_TYPE_EXISTS for a name taken or built in.")
+    @Audited(value = "activity_type.registered", target = "activity_type", targetId = "body.name")
     public Response register(@Valid @NotNull ActivityTypeRequest request) {
         return Response.status(201).entity(types.register(currentCall.get(), request)).build();
     }

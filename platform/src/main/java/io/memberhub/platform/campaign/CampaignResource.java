@@ -1,5 +1,7 @@
 package io.memberhub.platform.campaign;
 
+import io.memberhub.platform.audit.Audited;
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ public class CampaignResource {
     @Operation(summary = "Create a campaign", description = "trigger WELCOME, BIRTHDAY, DORMANT, POINTS_EXPIRING, LEVEL_UP, LEVEL_DOWN or "
             + "COUPON_EXPIRING with days; optional segmentId as audience; couponTemplateId, points and/or message {channel LOG|SMS, text "
             + "with {name}}. It runs every few minutes from now on, reaching each member once per occasion.")
+    @Audited(value = "campaign.created", target = "campaign", targetId = "answer.id", details = "body.trigger")
     public Response create(@Valid @NotNull CampaignRequest request) {
         CampaignResponse created = campaigns.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/campaigns/" + created.id())).entity(created).build();
@@ -61,6 +64,7 @@ public class CampaignResource {
     @Path("/{id}/pause")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Pause a campaign")
+    @Audited(value = "campaign.paused", target = "campaign", targetId = "id")
     public CampaignResponse pause(@PathParam("id") UUID id) {
         return campaigns.setStatus(currentCall.get(), id, "PAUSED");
     }
@@ -69,6 +73,7 @@ public class CampaignResource {
     @Path("/{id}/resume")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Resume a campaign")
+    @Audited(value = "campaign.resumed", target = "campaign", targetId = "id")
     public CampaignResponse resume(@PathParam("id") UUID id) {
         return campaigns.setStatus(currentCall.get(), id, "ACTIVE");
     }
@@ -77,6 +82,7 @@ public class CampaignResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a campaign and its send log")
+    @Audited(value = "campaign.deleted", target = "campaign", targetId = "id")
     public void delete(@PathParam("id") UUID id) {
         campaigns.delete(currentCall.get(), id);
     }
@@ -85,6 +91,7 @@ public class CampaignResource {
     @Path("/{id}/dry-run")
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Who the campaign would reach now, and who it would pass over and why", description = "Writes nothing.")
+    @NotAudited("a dry run counts who would be reached and sends nothing")
     public DryRunResponse dryRun(@PathParam("id") UUID id) {
         return runner.dryRun(currentCall.get(), id);
     }
@@ -93,6 +100,7 @@ public class CampaignResource {
     @Path("/{id}/runs")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Run the campaign now", description = "As the sweep would: nothing during quiet hours; each member once per occasion.")
+    @Audited(value = "campaign.run", target = "campaign", targetId = "id")
     public RunResponse run(@PathParam("id") UUID id) {
         return runner.run(currentCall.get(), id);
     }

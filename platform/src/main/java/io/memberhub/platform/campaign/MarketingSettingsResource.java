@@ -1,5 +1,6 @@
 package io.memberhub.platform.campaign;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class MarketingSettingsResource {
     @PUT
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Set quiet hours (HH:mm in the merchant's time zone; both absent for none) and the cap (maxSends per perDays)")
+    @Audited("settings.marketing_saved")
     public MarketingSettings put(@Valid @NotNull MarketingSettings settings) {
         return campaigns.putSettings(currentCall.get(), settings);
     }

@@ -1,5 +1,6 @@
 package io.memberhub.platform.campaign;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ public class MemberOptOutResource {
 
     @PUT
     @Operation(summary = "The member wants no marketing messages")
+    @Audited(value = "member.marketing_opted_out", target = "member", targetId = "id")
     public Map<String, Boolean> optOut(@PathParam("id") UUID id) {
         campaigns.optOut(currentCall.get(), id);
         return Map.of("optedOut", true);
@@ -33,6 +35,7 @@ public class MemberOptOutResource {
 
     @DELETE
     @Operation(summary = "The member accepts marketing messages again")
+    @Audited(value = "member.marketing_opted_in", target = "member", targetId = "id")
     public Map<String, Boolean> optIn(@PathParam("id") UUID id) {
         campaigns.optIn(currentCall.get(), id);
         return Map.of("optedOut", false);

@@ -1,5 +1,6 @@
 package io.memberhub.platform.campaign;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentMember;
 import io.memberhub.platform.tenancy.MemberCall;
 import io.quarkus.security.Authenticated;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/member/me/marketing-opt-out")
 @Tag(name = "Member API")
 @Authenticated
+@NotAudited("the member's own choice in their app, not a staff action")
 public class MyOptOutResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package io.memberhub.platform.checkout;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class CheckoutResource {
     @Operation(summary = "Price a basket for a member",
             description = "Applies the member's level benefits (discount, free delivery over a threshold) and tells the points the payment "
                     + "would earn and how many points could pay part of it. Changes nothing.")
+    @NotAudited("prices a basket and changes nothing")
     public QuoteResponse quote(@Valid @NotNull QuoteRequest request) {
         return quotes.quote(currentCall.get(), request);
     }

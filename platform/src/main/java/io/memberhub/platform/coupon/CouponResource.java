@@ -1,5 +1,6 @@
 package io.memberhub.platform.coupon;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.coupon.Coupons.IssueRequest;
 import io.memberhub.platform.coupon.Coupons.RedeemRequest;
 import io.memberhub.platform.idempotency.IdempotentWrites;
@@ -29,6 +30,7 @@ public class CouponResource {
     @POST
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Issue a coupon to a member", description = "Requires an Idempotency-Key.")
+    @Audited(value = "coupon.issued", target = "member", targetId = "body.memberId", details = "body.templateId")
     public Response issue(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull IssueRequest request) {
         return coupons.issue(currentCall.get(), key, request, "HAND").created();
     }
@@ -39,6 +41,7 @@ public class CouponResource {
     @Operation(summary = "Redeem a coupon on an order",
             description = "Once only: 409 COUPON_ALREADY_REDEEMED afterwards; 422 when expired, below its minimum spend or another member's. "
                     + "Requires an Idempotency-Key.")
+    @Audited(value = "coupon.redeemed", target = "member", targetId = "body.memberId", details = "body.externalId")
     public Response redeem(@PathParam("code") String code, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull RedeemRequest request) {
         return coupons.redeem(currentCall.get(), code, key, request).created();

@@ -1,5 +1,6 @@
 package io.memberhub.platform.coupon;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.coupon.Coupons.TemplateRequest;
 import io.memberhub.platform.coupon.Coupons.TemplateResponse;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -35,6 +36,7 @@ public class CouponTemplateResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Define a coupon template", description = "AMOUNT_OFF (value in fen) or PERCENT_OFF (value 1-99), minimum spend, validity days.")
+    @Audited(value = "coupon_template.created", target = "coupon_template", targetId = "answer.id")
     public Response create(@Valid @NotNull TemplateRequest request) {
         return Response.status(201).entity(coupons.createTemplate(currentCall.get(), request)).build();
     }

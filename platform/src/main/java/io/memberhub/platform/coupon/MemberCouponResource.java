@@ -1,5 +1,6 @@
 package io.memberhub.platform.coupon;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.coupon.Coupons.PurchaseRequest;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -46,6 +47,7 @@ public class MemberCouponResource {
             description = "Spends the template's pointsPrice (soonest-expiring points first) and issues the coupon together. "
                     + "409 INSUFFICIENT_POINTS when the member has too few, 422 COUPON_NOT_FOR_SALE when the template has no price. "
                     + "Requires an Idempotency-Key.")
+    @Audited(value = "coupon.purchased", target = "member", targetId = "id", details = "body.templateId")
     public Response purchase(@PathParam("id") UUID memberId, @HeaderParam(IdempotentWrites.HEADER) String key,
                              @Valid @NotNull PurchaseRequest request) {
         return purchases.purchase(currentCall.get(), memberId, key, request).created();

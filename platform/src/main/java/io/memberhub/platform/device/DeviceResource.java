@@ -1,5 +1,6 @@
 package io.memberhub.platform.device;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import io.memberhub.platform.tenancy.CurrentDevice;
 import io.memberhub.platform.tenancy.DeviceCall;
@@ -35,6 +36,7 @@ public class DeviceResource {
     @Operation(summary = "Register a device or server integration",
             description = "Answers with its client id and secret (shown once) and the token URL: the device gets tokens with the "
                     + "client-credentials grant and calls the API with them.")
+    @Audited(value = "device.registered", target = "device", targetId = "answer.device.id", details = "body.kind")
     public Response register(@Valid @NotNull Devices.RegisterRequest request) {
         return Response.status(201).entity(devices.register(currentCall.get(), request)).build();
     }
@@ -50,6 +52,7 @@ public class DeviceResource {
     @Path("/{id}/secret")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Rotate a device's secret", description = "The old secret gets no new tokens; tokens already issued run out within minutes.")
+    @Audited(value = "device.secret_rotated", target = "device", targetId = "id")
     public Devices.Credentials rotate(@PathParam("id") UUID id) {
         return devices.rotate(currentCall.get(), id);
     }
@@ -58,6 +61,7 @@ public class DeviceResource {
     @Path("/{id}/revocation")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Revoke a device", description = "Its tokens are refused at once and it gets no new ones.")
+    @Audited(value = "device.revoked", target = "device", targetId = "id")
     public Devices.DeviceResponse revoke(@PathParam("id") UUID id) {
         return devices.revoke(currentCall.get(), id);
     }

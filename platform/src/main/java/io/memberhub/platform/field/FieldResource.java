@@ -1,5 +1,6 @@
 package io.memberhub.platform.field;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class FieldResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Define a custom member field", description = "Types: TEXT, SINGLE_CHOICE (with options), DATE, IMAGE (URL). Private fields are masked in lists and exports and shown only to owners and admins.")
+    @Audited(value = "member_field.defined", target = "member_field", targetId = "answer.key", details = "body.type")
     public Response create(@Valid @NotNull FieldRequest request) {
         FieldResponse created = fields.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/member-fields/" + created.key())).entity(created).build();
@@ -53,6 +55,7 @@ public class FieldResource {
     @Path("/{key}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Redefine a custom member field", description = "Label, required, default, options, private and position can change; key and type cannot.")
+    @Audited(value = "member_field.changed", target = "member_field", targetId = "key")
     public FieldResponse update(@PathParam("key") String key, @Valid @NotNull FieldRequest request) {
         return fields.update(currentCall.get(), key, request);
     }
@@ -61,6 +64,7 @@ public class FieldResource {
     @Path("/{key}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a custom member field and its values")
+    @Audited(value = "member_field.deleted", target = "member_field", targetId = "key")
     public void delete(@PathParam("key") String key) {
         fields.delete(currentCall.get(), key);
     }

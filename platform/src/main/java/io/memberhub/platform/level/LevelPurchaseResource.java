@@ -1,5 +1,6 @@
 package io.memberhub.platform.level;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,7 @@ public class LevelPurchaseResource {
     @Operation(summary = "Buy a period of a paid level for a member",
             description = "Needs an Idempotency-Key. paidWith WALLET pays from the member's stored value; EXTERNAL records a payment "
                     + "taken elsewhere (paymentRef). Buying the paid level the member already has extends it from its end.")
+    @Audited(value = "level.purchased", target = "member", targetId = "id", details = {"body.levelId", "body.period", "body.amount"})
     public Response purchase(@PathParam("id") UUID memberId, @HeaderParam(IdempotentWrites.HEADER) String key,
                              @Valid @NotNull LevelPurchases.PurchaseRequest request) {
         return purchases.purchase(currentCall.get(), memberId, key, request).created();

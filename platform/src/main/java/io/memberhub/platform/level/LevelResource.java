@@ -1,5 +1,7 @@
 package io.memberhub.platform.level;
 
+import io.memberhub.platform.audit.Audited;
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +45,7 @@ public class LevelResource {
     @Operation(summary = "Add a level",
             description = "upgradeRule combines thresholds ({metric: SPEND|ORDER_COUNT|POINTS_EARNED, atLeast, window: {months|days}}) "
                     + "with {all: [...]} and {any: [...]}. A level without a rule is an entry level.")
+    @Audited(value = "level.created", target = "level", targetId = "answer.id")
     public Response create(@Valid @NotNull LevelRequest request) {
         LevelResponse created = levels.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/levels/" + created.id())).entity(created).build();
@@ -56,6 +59,7 @@ public class LevelResource {
                     + "It is refused as a save would refuse it, and nothing is saved. For each level of the ladder after the change: the "
                     + "members holding it now and those whose facts would earn it (upgrade and retention rules; paid and pinned levels are "
                     + "left out, plugin metrics are not asked: those members keep their earned level and are counted in undecided).")
+    @NotAudited("a preview counts members and saves nothing")
     public LevelPreviewResponse preview(@NotNull LevelPreviewRequest request) {
         return previews.preview(currentCall.get(), request.replaces(), request.level());
     }
@@ -64,6 +68,7 @@ public class LevelResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Change a level", description = "Members move up under the new rule with their next fact or evaluation.")
+    @Audited(value = "level.saved", target = "level", targetId = "id")
     public LevelResponse update(@PathParam("id") UUID id, @Valid @NotNull LevelRequest request) {
         return levels.update(currentCall.get(), id, request);
     }
@@ -72,6 +77,7 @@ public class LevelResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a level no member holds")
+    @Audited(value = "level.deleted", target = "level", targetId = "id")
     public void delete(@PathParam("id") UUID id) {
         levels.delete(currentCall.get(), id);
     }

@@ -1,5 +1,6 @@
 package io.memberhub.platform.level;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +31,7 @@ public class LevelReviewResource {
     @Operation(summary = "Review every member's level in the background",
             description = "Answers 202 at once with the review to follow. Changing a level queues one by itself, and one runs "
                     + "daily where retention rules or paid levels exist. Asking while a review waits returns the waiting one.")
+    @Audited(value = "level.review_started", target = "level_review", targetId = "answer.id")
     public Response request() {
         CallContext call = currentCall.get();
         LevelReviewResponse review = reviews.request(call, "requested by " + call.role().id());

@@ -1,5 +1,6 @@
 package io.memberhub.platform.level;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -46,6 +47,7 @@ public class MemberLevelResource {
     @Operation(summary = "Set a member's level by hand",
             description = "With pinnedUntil, retention rules do not take the member below this level before that date; "
                     + "facts can still move the member higher. The reason is kept in the level history.")
+    @Audited(value = "member.level_set", target = "member", targetId = "id", details = {"body.levelId", "body.pinnedUntil"})
     public MemberLevelResponse set(@PathParam("id") UUID memberId, @Valid @NotNull ManualLevelRequest request) {
         CallContext call = currentCall.get();
         members.requireLive(call, memberId);
@@ -58,6 +60,7 @@ public class MemberLevelResource {
     @Operation(summary = "Review a member's level now",
             description = "What the level review does for every member, for this one: upgrades the facts meet, retention rules "
                     + "(announcing a drop, or carrying it out once the grace period has ended) and paid levels that ran out.")
+    @Audited(value = "member.level_evaluated", target = "member", targetId = "id")
     public MemberLevelResponse evaluate(@PathParam("id") UUID memberId) {
         CallContext call = currentCall.get();
         members.requireLive(call, memberId);

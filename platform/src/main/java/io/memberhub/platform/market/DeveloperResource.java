@@ -1,5 +1,7 @@
 package io.memberhub.platform.market;
 
+import io.memberhub.platform.audit.Audited;
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenant.SignUpRateLimiter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -46,6 +48,7 @@ public class DeveloperResource {
     @Path("/developers")
     @PermitAll
     @Operation(summary = "Register as a plugin developer", description = "Creates a login with the developer role. Public and rate-limited.")
+    @NotAudited("public registration: the developer does not exist yet")
     public Response signUp(@Valid @NotNull DeveloperSignUpRequest request, @Context HttpServerRequest http) {
         rateLimiter.acquire(http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
         DeveloperResponse developer = developers.signUp(request);
@@ -72,6 +75,7 @@ public class DeveloperResource {
     @Path("/developer/keys")
     @RolesAllowed(Developers.ROLE)
     @Operation(summary = "Register a package signing key", description = "An Ed25519 public key, PEM or base64 DER.")
+    @Audited(value = "market.key_registered", target = "developer_key", targetId = "answer.id", log = Audited.Log.DEVELOPER)
     public Response registerKey(@Valid @NotNull RegisterKeyRequest request) {
         DeveloperKeyResponse key = developers.registerKey(token.getSubject(), request);
         return Response.created(URI.create("/api/v1/market/developer/keys/" + key.id())).entity(key).build();
@@ -81,6 +85,7 @@ public class DeveloperResource {
     @Path("/developer/keys/{id}")
     @RolesAllowed(Developers.ROLE)
     @Operation(summary = "Revoke a signing key", description = "Packages it signed stay; new uploads signed with it are refused.")
+    @Audited(value = "market.key_revoked", target = "developer_key", targetId = "id", log = Audited.Log.DEVELOPER)
     public DeveloperKeyResponse revokeKey(@PathParam("id") String id) {
         return developers.revokeKey(token.getSubject(), id);
     }
@@ -92,6 +97,7 @@ public class DeveloperResource {
     @Operation(summary = "Upload a module version",
             description = "The body is the package (zip with manifest.json and plugin.jar). Headers: Content-Digest (sha-256), "
                     + "X-MemberHub-Key-Id and X-MemberHub-Signature (base64 Ed25519 signature of the body).")
+    @Audited(value = "market.version_uploaded", target = "module", targetId = "answer.moduleId", details = "answer.version", log = Audited.Log.DEVELOPER)
     public Response upload(byte[] body,
                            @HeaderParam(PackageSignature.DIGEST_HEADER) String digest,
                            @HeaderParam(PackageSignature.KEY_HEADER) String keyId,

@@ -1,5 +1,6 @@
 package io.memberhub.platform.market;
 
+import io.memberhub.platform.audit.Audited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +36,7 @@ public class MarketReviewResource {
     @POST
     @Path("/versions/{module}/{version}/publication")
     @Operation(summary = "Publish a version")
+    @Audited(value = "market.version_published", target = "module", targetId = "module", details = "version", log = Audited.Log.OPERATOR)
     public ModuleVersionResponse publish(@PathParam("module") String module, @PathParam("version") String version) {
         return publication.publish(module, version, reviewer());
     }
@@ -42,6 +44,7 @@ public class MarketReviewResource {
     @POST
     @Path("/versions/{module}/{version}/rejection")
     @Operation(summary = "Reject a version, with the reason")
+    @Audited(value = "market.version_rejected", target = "module", targetId = "module", details = "version", log = Audited.Log.OPERATOR)
     public ModuleVersionResponse reject(@PathParam("module") String module, @PathParam("version") String version,
                                         @Valid @NotNull RejectionRequest request) {
         return publication.reject(module, version, reviewer(), request.reason().trim());

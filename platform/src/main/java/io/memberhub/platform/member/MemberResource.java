@@ -1,5 +1,6 @@
 package io.memberhub.platform.member;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.csv.CsvUpload;
 import io.memberhub.platform.csv.ImportMode;
 import io.memberhub.platform.csv.ImportReport;
@@ -58,6 +59,7 @@ public class MemberResource {
     @POST
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Create a member")
+    @Audited(value = "member.created", target = "member", targetId = "answer.id", details = "body.*")
     public Response create(@NotNull CreateMemberRequest request) {
         MemberResponse created = members.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/members/" + created.id())).entity(created).build();
@@ -75,6 +77,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Change a member's profile", description = "Attributes left out stay as they are.")
+    @Audited(value = "member.updated", target = "member", targetId = "id", details = "body.*")
     public MemberResponse update(@PathParam("id") UUID id, @NotNull UpdateMemberRequest request) {
         return members.update(currentCall.get(), id, request);
     }
@@ -83,6 +86,7 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a member", description = "Soft delete: the member disappears from the API; the phone number may register again.")
+    @Audited(value = "member.deleted", target = "member", targetId = "id")
     public void delete(@PathParam("id") UUID id) {
         members.delete(currentCall.get(), id);
     }
@@ -136,6 +140,7 @@ public class MemberResource {
     @Operation(summary = "Import members from CSV",
             description = "Columns: phone (required), name, gender, birthday, avatarUrl, registrationSource, then custom field keys. "
                     + "mode=all imports nothing unless every row is good (422 with the row errors otherwise); mode=valid imports the good rows and reports the bad.")
+    @Audited(value = "member.imported", details = {"mode", "answer.imported", "answer.rejected"})
     public Response importCsv(@QueryParam("mode") @DefaultValue("all") @Parameter(description = "all or valid") String mode,
                               @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {

@@ -1,5 +1,6 @@
 package io.memberhub.platform.memberapi;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.coupon.Coupons;
 import io.memberhub.platform.points.PointsEntryResponse;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/member/me")
 @Tag(name = "Member API")
 @Authenticated
+@NotAudited("the member's own actions in their app, not a staff action")
 public class MyAccountResource {
 
     @Inject

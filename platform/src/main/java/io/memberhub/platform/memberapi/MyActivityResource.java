@@ -4,6 +4,7 @@ import io.memberhub.platform.activity.ActivityBatchRequest;
 import io.memberhub.platform.activity.ActivityBatchResponse;
 import io.memberhub.platform.activity.ActivityIngestion;
 import io.memberhub.platform.activity.ActivitySource;
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentMember;
 import io.memberhub.platform.tenancy.MemberCall;
 import io.quarkus.security.Authenticated;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/member/activity")
 @Tag(name = "Member API")
 @Authenticated
+@NotAudited("the member's app reporting activity, kept in the activity log itself")
 public class MyActivityResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package io.memberhub.platform.memberapi;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.memberlogin.ExternalIdentities;
 import io.memberhub.platform.memberlogin.ExternalLogin;
 import io.memberhub.platform.memberlogin.ExternalLogins;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/member/me/identities")
 @Tag(name = "Member API")
 @Authenticated
+@NotAudited("the member's own actions in their app, not a staff action")
 public class MyIdentitiesResource {
 
     public record LinkRequest(@NotNull @Pattern(regexp = ExternalLogins.PROVIDER, message = "must be a provider name such as wechat") String provider,

@@ -1,5 +1,6 @@
 package io.memberhub.platform.memberapi;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.identity.KeycloakDirectory;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.tenancy.CurrentMember;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/member/me/password")
 @Tag(name = "Member API")
 @Authenticated
+@NotAudited("the member's own actions in their app, not a staff action")
 public class MyPasswordResource {
 
     public record PasswordChange(@NotBlank @Size(min = 8, max = 128) String password) {

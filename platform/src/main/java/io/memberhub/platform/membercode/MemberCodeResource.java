@@ -1,5 +1,6 @@
 package io.memberhub.platform.membercode;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class MemberCodeResource {
     @Operation(summary = "Check a member code a member shows",
             description = "422 MEMBER_CODE_INVALID for a damaged, forged or other merchant's code, 422 MEMBER_CODE_EXPIRED for an old one; "
                     + "otherwise the member, the level in the code and the member's level and benefits now.")
+    @NotAudited("checks a member code and changes nothing")
     public MemberCodes.Verified verify(@Valid @NotNull VerifyRequest request) {
         return codes.verify(caller(), request.code());
     }

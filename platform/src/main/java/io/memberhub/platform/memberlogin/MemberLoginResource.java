@@ -1,5 +1,6 @@
 package io.memberhub.platform.memberlogin;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.identity.MemberTokens;
 import io.memberhub.platform.member.MemberRules;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/member/auth")
 @Tag(name = "Member sign-in")
 @PermitAll
+@NotAudited("members signing in: not a staff action (sign-ins are in the activity log)")
 public class MemberLoginResource {
 
     public record CodeRequest(@NotBlank @Size(max = 63) String merchant,

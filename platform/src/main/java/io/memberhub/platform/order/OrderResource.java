@@ -1,5 +1,6 @@
 package io.memberhub.platform.order;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -32,6 +33,7 @@ public class OrderResource {
     @Operation(summary = "Record a paid order",
             description = "Amounts in fen. Requires an Idempotency-Key header: a retry returns the first answer (with Idempotent-Replayed: true); "
                     + "the same key with a different order is a 409. Earns points by the merchant's points settings.")
+    @Audited(value = "order.recorded", target = "member", targetId = "body.memberId", details = {"body.externalId", "body.amount"})
     public Response record(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull RecordOrderRequest request) {
         Outcome<OrderResponse> outcome = orders.record(currentCall.get(), key, request);
         return Response.fromResponse(outcome.created())
@@ -53,6 +55,7 @@ public class OrderResource {
     @Operation(summary = "Refund (part of) an order",
             description = "Requires an Idempotency-Key. Reverses the order's points in proportion to the refunded share; "
                     + "points the member already spent are reported as pointsUnrecovered (the balance never goes negative).")
+    @Audited(value = "order.refunded", target = "order", targetId = "externalId", details = "body.amount")
     public Response refund(@PathParam("externalId") String externalId, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull RefundRequest request) {
         return orders.refund(currentCall.get(), externalId, key, request).created();

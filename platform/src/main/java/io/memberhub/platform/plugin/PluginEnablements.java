@@ -49,6 +49,11 @@ public class PluginEnablements {
         return host.all().stream().map(newest -> view(call, newest, Optional.ofNullable(mine.get(newest.id())))).toList();
     }
 
+    /** The version the merchant runs now; empty when the plugin is off or was never enabled. */
+    public Optional<String> enabledVersion(CallContext call, String pluginId) {
+        return tenantPlugins.find(call, pluginId).filter(Enablement::enabled).map(Enablement::version);
+    }
+
     /**
      * Enables a version of the plugin for the caller's merchant (default: the newest installed), or
      * enables it again, which also lifts a suspension. Choosing another version than the enabled one

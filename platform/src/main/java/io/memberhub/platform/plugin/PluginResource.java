@@ -1,5 +1,8 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.platform.audit.AuditNote;
+import io.memberhub.platform.audit.Audited;
+import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,6 +35,9 @@ public class PluginResource {
     @Inject
     PluginEventReplays replays;
 
+    @Inject
+    AuditNote audit;
+
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Installed plugins with this merchant's state",
@@ -47,14 +53,27 @@ public class PluginResource {
     @Operation(summary = "Enable a plugin for this merchant",
             description = "Takes effect at once, without a restart. The configuration must set every key the plugin requires and no key "
                     + "it does not declare (422 PLUGIN_CONFIG_INVALID with the fields). Enabling a suspended plugin again lifts the suspension.")
+    @Audited(value = "plugin.enabled", target = "plugin", targetId = "id", details = "answer.enabledVersion")
     public PluginResponse enable(@PathParam("id") String id, @Valid @NotNull EnablementRequest request) {
-        return enablements.enable(currentCall.get(), id, request);
+        CallContext call = currentCall.get();
+        String before = enablements.enabledVersion(call, id).orElse(null);
+        PluginResponse enabled = enablements.enable(call, id, request);
+        // One endpoint enables, saves the settings of the running version, or moves to another version.
+        if (request.config() != null) {
+            audit.detail("settings", new java.util.TreeSet<>(request.config().keySet()));
+        }
+        if (before != null) {
+            audit.action(before.equals(enabled.enabledVersion()) ? "plugin.settings_saved" : "plugin.version_changed");
+            audit.detail("previousVersion", before);
+        }
+        return enabled;
     }
 
     @DELETE
     @Path("/{id}/enablement")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Disable a plugin for this merchant", description = "Takes effect at once; the configuration is kept for enabling it again.")
+    @Audited(value = "plugin.disabled", target = "plugin", targetId = "id")
     public PluginResponse disable(@PathParam("id") String id) {
         return enablements.disable(currentCall.get(), id);
     }
@@ -75,6 +94,7 @@ public class PluginResource {
     @Operation(summary = "Adopt the plugin's starter configuration",
             description = "Creates its levels, updates yours of the same name and sets its settings, all or nothing; edit them afterwards "
                     + "like any of yours. 409 STARTER_CONFLICTS_WITH_LEVELS when your other levels hold the ranks it needs.")
+    @Audited(value = "plugin.starter_adopted", target = "plugin", targetId = "id")
     public StarterResponse adoptStarter(@PathParam("id") String id) {
         return starters.adopt(currentCall.get(), id);
     }
@@ -88,6 +108,7 @@ public class PluginResource {
                     + "before (plugins' listeners are idempotent by event id). Answers 202 with how many events were queued; they "
                     + "are handed on in the background, oldest first. 404 PLUGIN_NOT_LISTENING when the plugin is not enabled for "
                     + "you or has no event listener.")
+    @Audited(value = "plugin.events_replayed", target = "plugin", targetId = "id", details = "body.from")
     public Response replayEvents(@PathParam("id") String id, @Valid @NotNull EventReplayRequest request) {
         return Response.accepted(replays.queue(currentCall.get(), id, request)).build();
     }

@@ -1,5 +1,7 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.platform.audit.AuditNote;
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.plugin.api.route.spi.RouteRequest;
 import io.memberhub.plugin.api.route.spi.RouteResponse;
 import io.memberhub.platform.problem.ProblemException;
@@ -45,6 +47,9 @@ public abstract class PluginRouteEndpoints {
     @Inject
     PluginRoutes routes;
 
+    @Inject
+    AuditNote audit;
+
     @Context
     UriInfo uri;
 
@@ -59,6 +64,7 @@ public abstract class PluginRouteEndpoints {
 
     @DELETE
     @Path(ROUTE)
+    @Audited(value = "plugin.route_called", target = "plugin", targetId = "pluginId", details = "path")
     public Response delete(@PathParam("pluginId") String pluginId, @PathParam("path") String path) {
         return route("DELETE", pluginId, path, null, null);
     }
@@ -66,6 +72,7 @@ public abstract class PluginRouteEndpoints {
     @POST
     @Path(ROUTE)
     @Consumes(MediaType.WILDCARD)
+    @Audited(value = "plugin.route_called", target = "plugin", targetId = "pluginId", details = "path")
     public Response post(@PathParam("pluginId") String pluginId, @PathParam("path") String path,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return route("POST", pluginId, path, contentType, body);
@@ -74,6 +81,7 @@ public abstract class PluginRouteEndpoints {
     @PUT
     @Path(ROUTE)
     @Consumes(MediaType.WILDCARD)
+    @Audited(value = "plugin.route_called", target = "plugin", targetId = "pluginId", details = "path")
     public Response put(@PathParam("pluginId") String pluginId, @PathParam("path") String path,
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return route("PUT", pluginId, path, contentType, body);
@@ -82,6 +90,7 @@ public abstract class PluginRouteEndpoints {
     @PATCH
     @Path(ROUTE)
     @Consumes(MediaType.WILDCARD)
+    @Audited(value = "plugin.route_called", target = "plugin", targetId = "pluginId", details = "path")
     public Response patch(@PathParam("pluginId") String pluginId, @PathParam("path") String path,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return route("PATCH", pluginId, path, contentType, body);
@@ -89,6 +98,7 @@ public abstract class PluginRouteEndpoints {
 
     private Response route(String method, String pluginId, String path, String contentType, String body) {
         Caller caller = caller();
+        audit.detail("method", method);
         if (body != null && body.length() > MAX_REQUEST) {
             throw new ProblemException(413, "REQUEST_TOO_LARGE", "Request too large",
                     "A plugin route takes at most " + MAX_REQUEST + " characters", java.util.List.of());

@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.problem.ProblemException;
@@ -54,6 +55,7 @@ public class MemberPointsResource {
             description = "points positive adds a lot (expiring after the merchant's validity), negative takes points soonest-expiring "
                     + "first; one ledger line ADJUSTMENT with the reason as its note and the staff member recorded. 422 "
                     + "INSUFFICIENT_POINTS rather than below zero. Requires an Idempotency-Key.")
+    @Audited(value = "points.adjusted", target = "member", targetId = "id", details = "body.points")
     public Response adjust(@PathParam("id") UUID memberId, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull PointsAdjustments.Request request) {
         return adjustments.adjust(currentCall.get(), memberId, key, request).created();

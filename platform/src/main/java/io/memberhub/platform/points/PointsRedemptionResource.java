@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -36,6 +37,7 @@ public class PointsRedemptionResource {
     @Operation(summary = "Pay part of an order with points",
             description = "Spends the soonest-expiring points first. Refused with 422 when the points exceed the merchant's share cap "
                     + "(REDEMPTION_EXCEEDS_SHARE) or the balance (INSUFFICIENT_POINTS). Requires an Idempotency-Key.")
+    @Audited(value = "points.redeemed", target = "member", targetId = "body.memberId", details = {"body.externalId", "body.points"})
     public Response redeem(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull Redemption.Request request) {
         return redemptions.redeem(currentCall.get(), key, request).created();
     }
@@ -47,6 +49,7 @@ public class PointsRedemptionResource {
             description = "Points come back with the expiry of the lots they were taken from; points whose lot has expired since are "
                     + "not returned and are reported as pointsExpired. Idempotent without a header: calling again returns the first "
                     + "answer with Idempotent-Replayed: true.")
+    @Audited(value = "points.redemption_cancelled", target = "points_redemption", targetId = "id")
     public Response cancel(@PathParam("id") UUID id) {
         return cancellations.cancel(currentCall.get(), id).created();
     }

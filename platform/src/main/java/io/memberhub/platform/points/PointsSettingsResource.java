@@ -1,5 +1,6 @@
 package io.memberhub.platform.points;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class PointsSettingsResource {
     @PUT
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Change how members earn points", description = "Applies to facts recorded from now on.")
+    @Audited("settings.points_saved")
     public PointsSettings put(@Valid @NotNull PointsSettings request) {
         return settings.put(currentCall.get(), request);
     }

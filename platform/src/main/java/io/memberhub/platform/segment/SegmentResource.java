@@ -1,5 +1,6 @@
 package io.memberhub.platform.segment;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.member.MemberPage;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -42,6 +43,7 @@ public class SegmentResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Save a segment", description = "filter: tags (all), withoutTags (none), levels (any), gender, source, fields.")
+    @Audited(value = "segment.created", target = "segment", targetId = "answer.id")
     public Response create(@Valid @NotNull SegmentRequest request) {
         SegmentResponse created = segments.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/segments/" + created.id())).entity(created).build();
@@ -59,6 +61,7 @@ public class SegmentResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Change a segment")
+    @Audited(value = "segment.changed", target = "segment", targetId = "id")
     public SegmentResponse update(@PathParam("id") UUID id, @Valid @NotNull SegmentRequest request) {
         return segments.update(currentCall.get(), id, request);
     }
@@ -67,6 +70,7 @@ public class SegmentResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a segment")
+    @Audited(value = "segment.deleted", target = "segment", targetId = "id")
     public void delete(@PathParam("id") UUID id) {
         segments.delete(currentCall.get(), id);
     }

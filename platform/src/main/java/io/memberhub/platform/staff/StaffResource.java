@@ -1,5 +1,6 @@
 package io.memberhub.platform.staff;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class StaffResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Invite staff", description = "Owners invite admins and operators; admins invite operators.")
+    @Audited(value = "staff.invited", target = "staff", targetId = "answer.id", details = "body.role")
     public Response invite(@Valid @NotNull InviteStaffRequest request) {
         StaffResponse invited = invitations.invite(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/staff/" + invited.id())).entity(invited).build();
@@ -58,6 +60,7 @@ public class StaffResource {
     @Path("/{id}/role")
     @RolesAllowed("owner")
     @Operation(summary = "Change a staff member's role")
+    @Audited(value = "staff.role_changed", target = "staff", targetId = "id", details = "body.role")
     public StaffResponse changeRole(@PathParam("id") UUID id, @Valid @NotNull ChangeRoleRequest request) {
         return invitations.changeRole(currentCall.get(), id, request);
     }
@@ -66,6 +69,7 @@ public class StaffResource {
     @Path("/{id}")
     @RolesAllowed("owner")
     @Operation(summary = "Remove a staff member")
+    @Audited(value = "staff.removed", target = "staff", targetId = "id")
     public void remove(@PathParam("id") UUID id) {
         invitations.remove(currentCall.get(), id);
     }

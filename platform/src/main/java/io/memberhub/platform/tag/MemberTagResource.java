@@ -1,5 +1,6 @@
 package io.memberhub.platform.tag;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ public class MemberTagResource {
     @PUT
     @Path("/{tagId}")
     @Operation(summary = "Put a manual tag on a member", description = "Doing it again changes nothing.")
+    @Audited(value = "member.tagged", target = "member", targetId = "memberId", details = "tagId")
     public List<MemberTagResponse> tag(@PathParam("memberId") UUID memberId, @PathParam("tagId") UUID tagId) {
         return tags.tag(currentCall.get(), memberId, tagId);
     }
@@ -40,6 +42,7 @@ public class MemberTagResource {
     @DELETE
     @Path("/{tagId}")
     @Operation(summary = "Take a manual tag off a member")
+    @Audited(value = "member.untagged", target = "member", targetId = "memberId", details = "tagId")
     public List<MemberTagResponse> untag(@PathParam("memberId") UUID memberId, @PathParam("tagId") UUID tagId) {
         return tags.untag(currentCall.get(), memberId, tagId);
     }

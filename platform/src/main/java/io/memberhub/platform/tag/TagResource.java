@@ -1,5 +1,6 @@
 package io.memberhub.platform.tag;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.csv.CsvUpload;
 import io.memberhub.platform.csv.ImportMode;
 import io.memberhub.platform.csv.ImportReport;
@@ -53,6 +54,7 @@ public class TagResource {
     @Operation(summary = "Define a tag", description = "Without a rule: a manual tag. With a rule (ALL or ANY of conditions over SPEND, "
             + "ORDER_COUNT, CATEGORY_ORDER_COUNT, VISIT_COUNT, TOP_UP_AMOUNT, POINTS_EARNED, ACTIVITY_COUNT (with activityType) in the last windowDays days, "
             + "DAYS_SINCE_LAST_ORDER, DAYS_SINCE_REGISTRATION): kept by the platform and evaluated for every member at once.")
+    @Audited(value = "tag.created", target = "tag", targetId = "answer.id")
     public Response create(@Valid @NotNull TagRequest request) {
         TagResponse created = tags.create(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/tags/" + created.id())).entity(created).build();
@@ -70,6 +72,7 @@ public class TagResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Change a tag", description = "A changed rule is evaluated for every member at once.")
+    @Audited(value = "tag.changed", target = "tag", targetId = "id")
     public TagResponse update(@PathParam("id") UUID id, @Valid @NotNull TagRequest request) {
         return tags.update(currentCall.get(), id, request);
     }
@@ -78,6 +81,7 @@ public class TagResource {
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Delete a tag", description = "Members lose it.")
+    @Audited(value = "tag.deleted", target = "tag", targetId = "id")
     public void delete(@PathParam("id") UUID id) {
         tags.delete(currentCall.get(), id);
     }
@@ -86,6 +90,7 @@ public class TagResource {
     @Path("/{id}/evaluation")
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Evaluate a rule tag for every member now", description = "Writes only the members whose tag changes.")
+    @Audited(value = "tag.evaluated", target = "tag", targetId = "id")
     public TagEvaluationResponse evaluate(@PathParam("id") UUID id) {
         return tags.evaluate(currentCall.get(), id, null);
     }
@@ -98,6 +103,7 @@ public class TagResource {
             description = "A phone or memberId column (UTF-8, or GBK with charset=GBK). Members who carry the tag already are left as they are "
                     + "(imported counts the newly tagged, each with a TagAdded event). mode=all tags nobody unless every row names a member "
                     + "(422 IMPORT_REJECTED with the rows otherwise); mode=valid tags the members found and reports the other rows by line.")
+    @Audited(value = "tag.members_imported", target = "tag", targetId = "id", details = {"mode", "answer.imported"})
     public ImportReport importMembers(@PathParam("id") UUID id,
                                       @QueryParam("mode") @DefaultValue("all") @Parameter(description = "all or valid") String mode,
                                       @HeaderParam("Content-Type") MediaType contentType,

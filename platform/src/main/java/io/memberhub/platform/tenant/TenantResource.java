@@ -1,5 +1,6 @@
 package io.memberhub.platform.tenant;
 
+import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,6 +37,7 @@ public class TenantResource {
     @Path("/tenants")
     @PermitAll
     @Operation(summary = "Merchant sign-up", description = "Creates the merchant (tenant), its Keycloak organization and the owner's login. Public and rate-limited.")
+    @NotAudited("public sign-up: nobody acts for the merchant yet")
     public Response signUp(@Valid @NotNull SignUpRequest request, @Context HttpServerRequest http) {
         rateLimiter.acquire(http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
         Tenant tenant = signUp.signUp(request);

@@ -1,5 +1,6 @@
 package io.memberhub.platform.visit;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +27,7 @@ public class VisitResource {
     @POST
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Record a visit or check-in", description = "Requires an Idempotency-Key; feeds VISIT_COUNT level rules.")
+    @Audited(value = "visit.recorded", target = "member", targetId = "body.memberId", details = "body.externalId")
     public Response record(@HeaderParam(IdempotentWrites.HEADER) String key, @Valid @NotNull VisitRequest request) {
         return visits.record(currentCall.get(), key, request).created();
     }

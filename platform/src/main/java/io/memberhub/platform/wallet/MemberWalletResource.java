@@ -1,5 +1,6 @@
 package io.memberhub.platform.wallet;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.tenancy.CurrentCall;
 import io.memberhub.platform.wallet.WalletRequests.AdjustmentRequest;
@@ -40,6 +41,7 @@ public class MemberWalletResource {
     @Operation(summary = "Add or take stored value by hand, with a reason",
             description = "amount in fen, positive adds and negative takes; one ledger line ADJUSTMENT with the reason as its note and "
                     + "the staff member recorded. 422 INSUFFICIENT_BALANCE rather than below zero. Requires an Idempotency-Key.")
+    @Audited(value = "wallet.adjusted", target = "member", targetId = "id", details = "body.amount")
     public Response adjust(@PathParam("id") UUID memberId, @HeaderParam(IdempotentWrites.HEADER) String key,
                            @Valid @NotNull AdjustmentRequest request) {
         return wallet.adjust(currentCall.get(), memberId, key, request).created();

@@ -1,5 +1,6 @@
 package io.memberhub.platform.webhook;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ public class WebhookResource {
     @POST
     @Operation(summary = "Subscribe a URL to events", description = "eventTypes empty or absent: every event. The answer shows the signing "
             + "secret once: verify X-MemberHub-Signature (t=<unix>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">) and refuse old timestamps.")
+    @Audited(value = "webhook.subscribed", target = "webhook", targetId = "answer.id", details = "body.eventTypes")
     public Response subscribe(@Valid @NotNull WebhookRequest request) {
         WebhookResponse created = webhooks.subscribe(currentCall.get(), request);
         return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
@@ -46,6 +48,7 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Unsubscribe")
+    @Audited(value = "webhook.unsubscribed", target = "webhook", targetId = "id")
     public void unsubscribe(@PathParam("id") UUID id) {
         webhooks.unsubscribe(currentCall.get(), id);
     }
@@ -53,6 +56,7 @@ public class WebhookResource {
     @POST
     @Path("/{id}/secret")
     @Operation(summary = "Rotate the signing secret", description = "The new secret is shown once; deliveries are signed with it from now on.")
+    @Audited(value = "webhook.secret_rotated", target = "webhook", targetId = "id")
     public WebhookResponse rotate(@PathParam("id") UUID id) {
         return webhooks.rotateSecret(currentCall.get(), id);
     }
@@ -67,6 +71,7 @@ public class WebhookResource {
     @POST
     @Path("/deliveries/{deliveryId}/replay")
     @Operation(summary = "Send a delivery again", description = "A DEAD delivery after the receiver is fixed, or any delivery the receiver lost.")
+    @Audited(value = "webhook.delivery_replayed", target = "webhook_delivery", targetId = "deliveryId")
     public DeliveryResponse replay(@PathParam("deliveryId") UUID deliveryId) {
         return webhooks.replay(currentCall.get(), deliveryId);
     }

@@ -42,6 +42,17 @@ public final class MarketPackages {
     private MarketPackages() {
     }
 
+    /** A package of the bonus plugin, built under {@code build}, with the manifest of {@link #manifest}. */
+    static byte[] pack(Path build, String id, String version, String requires) throws IOException {
+        return zip(manifest(id, version, requires), pluginJar(build, id, version, requires), Map.of("icon.png", ICON));
+    }
+
+    static byte[] pluginJar(Path build, String id, String version, String requires) throws IOException {
+        Path dir = Files.createDirectories(build.resolve(id + "-" + version + "-" + Math.abs(requires.hashCode())));
+        return Files.readAllBytes(TestPlugins.build(dir, TestPlugins.Spec.of(id, "Bonus", BONUS).requiring(requires)
+                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder").with("Plugin-Config-Optional", "apiSecret")));
+    }
+
     /** A registered developer with a token and one registered signing key. */
     record Developer(String token, String keyId, KeyPair keys) {
 
@@ -114,16 +125,6 @@ public final class MarketPackages {
         developer.upload(pack(build, id, "1.0.0", "^1.0.0")).statusCode(201);
         Merchants.as(KeycloakAdminAccess.platformAdminToken()).post("/api/v1/market/review/versions/" + id + "/1.0.0/publication")
                 .then().statusCode(200);
-    }
-
-    static byte[] pack(Path build, String id, String version, String requires) throws IOException {
-        return zip(manifest(id, version, requires), pluginJar(build, id, version, requires), Map.of("icon.png", ICON));
-    }
-
-    static byte[] pluginJar(Path build, String id, String version, String requires) throws IOException {
-        Path dir = Files.createDirectories(build.resolve(id + "-" + version + "-" + Math.abs(requires.hashCode())));
-        return Files.readAllBytes(TestPlugins.build(dir, TestPlugins.Spec.of(id, "Bonus", BONUS).requiring(requires)
-                .with("Plugin-Version", version).with("Plugin-Config-Required", "perOrder").with("Plugin-Config-Optional", "apiSecret")));
     }
 
     /** A package: manifest.json, plugin.jar and any further entries, in this order. */

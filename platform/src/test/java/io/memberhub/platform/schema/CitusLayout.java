@@ -27,7 +27,8 @@ final class CitusLayout {
     static final Set<String> COORDINATOR = Set.of(
             "tenant_work",             // which merchant has background work waiting, leased across merchants
             "job_run",                 // scheduled jobs' runs per merchant and period, claimed across merchants
-            "plugin_change");          // the install/enablement change log every instance polls
+            "plugin_change",           // the install/enablement change log every instance polls
+            "platform_audit_entry");   // operators' and developers' actions, which belong to no merchant
 
     private CitusLayout() {
     }

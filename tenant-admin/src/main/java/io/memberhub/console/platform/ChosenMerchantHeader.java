@@ -10,7 +10,8 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 /**
  * Names the merchant a person chose in the console, for people who work for several: the platform
- * only accepts a merchant the token itself lists, so the cookie cannot widen anyone's access.
+ * only accepts a merchant the token itself lists, so the cookie cannot widen anyone's access. Every
+ * call also says whose browser it is made for ({@link BrowserOrigin}).
  */
 @ApplicationScoped
 public class ChosenMerchantHeader implements ClientHeadersFactory {
@@ -22,6 +23,9 @@ public class ChosenMerchantHeader implements ClientHeadersFactory {
     @Inject
     HttpHeaders page;
 
+    @Inject
+    BrowserOrigin origin;
+
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
@@ -29,6 +33,7 @@ public class ChosenMerchantHeader implements ClientHeadersFactory {
         if (chosen != null && !chosen.getValue().isBlank()) {
             headers.putSingle(HEADER, chosen.getValue());
         }
+        origin.addTo(headers);
         return headers;
     }
 }
