@@ -17,6 +17,7 @@ public final class ExportScope {
             "idempotency_record", "stored answers to retried writes, replayed to the client that sent them; some carry a secret shown once",
             "plugin_storage", "a plugin's private key-value store, where plugins keep their own credentials and access tokens",
             "tenant_work", "which platform instance holds which background work: machinery, no merchant data",
+            "job_run", "which scheduled job ran for the merchant in which period: machinery, no merchant data",
             "export_job", "the exports themselves");
 
     /** Columns left out of tables that are exported, by qualified table name and column. */
