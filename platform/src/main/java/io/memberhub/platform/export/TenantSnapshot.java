@@ -40,10 +40,8 @@ public final class TenantSnapshot implements AutoCloseable {
             try (Statement sql = db.createStatement()) {
                 sql.execute("set transaction isolation level repeatable read, read only");
                 sql.execute("set local timezone = 'UTC'");
-            }
-            try (PreparedStatement bind = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.tenantId().toString());
-                bind.execute();
+                // The same binding as every tenant transaction (the form Citus passes on to its workers).
+                sql.execute(io.memberhub.platform.tenancy.TenantTransactionInterceptor.setLocal(tenant.tenantId()));
             }
             return new TenantSnapshot(db, tenant.tenantId().toString());
         } catch (SQLException | RuntimeException e) {
