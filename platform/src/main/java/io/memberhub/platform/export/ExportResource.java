@@ -1,5 +1,6 @@
 package io.memberhub.platform.export;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -31,6 +32,7 @@ public class ExportResource {
     ExportJobs jobs;
 
     @POST
+    @Audited(value = "data.export_requested", target = "export", targetId = "answer.id")
     @Operation(summary = "Export all of the merchant's data",
             description = "Answers 202 at once with the export to follow (Idempotency-Key required); a background worker writes a ZIP "
                     + "of one JSON Lines file per table and a manifest.json. Asking while an export waits or runs returns that one.")

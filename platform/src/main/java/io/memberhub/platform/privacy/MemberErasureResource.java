@@ -1,5 +1,6 @@
 package io.memberhub.platform.privacy;
 
+import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,8 @@ public class MemberErasureResource {
 
     @POST
     @RolesAllowed({"owner", "admin"})
+    // The reason is staff's free text and may name the person: it stays in the erasure record, not the log.
+    @Audited(value = "member.erased", target = "member", targetId = "id")
     @Operation(summary = "Erase a member's personal data (a privacy request for erasure); cannot be undone",
             description = "Body {\"confirm\": \"ERASE\", \"reason\": \"...\"}, Idempotency-Key required. The member stays as a "
                     + "pseudonymous shell so ledgers, balances and orders stay whole; personal data, free text on ledger lines, "
