@@ -20,7 +20,8 @@ import java.util.List;
 final class Backups {
 
     static final String PREFIX = "memberhub-backup-";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** A moment in UTC as it appears in file names: backups, and the data a restore sets aside. */
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path home;
     private final Path dir;

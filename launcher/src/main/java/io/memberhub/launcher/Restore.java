@@ -9,8 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -21,8 +19,6 @@ import java.util.zip.ZipFile;
  * started once on the restored directory to replay the backup's WAL and prove it opens.
  */
 final class Restore {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path home;
     private final Clock clock;
@@ -53,7 +49,7 @@ final class Restore {
             try (InputStream in = zip.getInputStream(manifestEntry)) {
                 manifest.load(in);
             }
-            String stamp = STAMP.format(clock.instant());
+            String stamp = Backups.STAMP.format(clock.instant());
             Path previous = null;
             if (Files.exists(data)) {
                 previous = home.resolve("data.before-restore-" + stamp);
