@@ -17,6 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Each tenant's ladder, read once and shared: every fact evaluates it, and reading and parsing the
  * rules was a large share of an order's cost. A change on this instance evicts the entry when it
  * commits; other instances see it within {@code memberhub.levels.ladder-cache-ttl}.
+ *
+ * <p>A transaction that reads the ladder holds the tenant's ladder lock (a PostgreSQL advisory lock)
+ * shared until it ends, and a change of the ladder takes it exclusively first. Without it an order
+ * that read the old rules could commit after the level review its change queued had already passed
+ * the member over, leaving the member where only the old rules put it; and an order that read the
+ * levels twice around a change cached the old ones again (the second read got the entities its
+ * persistence context already held), so the review and every order after it kept using the old
+ * rules until the entry aged out.
  */
 @ApplicationScoped
 class LadderCache {
@@ -39,6 +47,7 @@ class LadderCache {
 
     /** The ladder, read in the caller's (tenant-bound) transaction when not cached or too old. */
     Ladder get(TenantBound tenant) {
+        hold(tenant, "pg_advisory_xact_lock_shared");
         long now = System.nanoTime();
         Entry entry = entries.get(tenant.tenantId());
         if (entry != null && now - entry.loadedAt() < ttl.toNanos()) {
@@ -52,6 +61,25 @@ class LadderCache {
                     generations.getOrDefault(id, 0L) == generation ? new Entry(ladder, now) : cached);
         }
         return ladder;
+    }
+
+    /**
+     * Takes the tenant's ladder lock exclusively for a change of the ladder: it waits for the
+     * transactions that read the ladder to end, and those that read it next wait for the change.
+     * Call it before reading anything about levels in the changing transaction.
+     */
+    void lockForChange(TenantBound tenant) {
+        hold(tenant, "pg_advisory_xact_lock");
+    }
+
+    private void hold(TenantBound tenant, String function) {
+        String held = LadderCache.class.getName() + "." + function + "." + tenant.tenantId();
+        if (transaction.getResource(held) == null) {
+            em.createNativeQuery("select 1 from (select " + function + "(hashtext('ladder'), hashtext(?1))) l")
+                    .setParameter(1, tenant.tenantId().toString())
+                    .getSingleResult();
+            transaction.putResource(held, Boolean.TRUE);
+        }
     }
 
     /** Forgets the tenant's ladder now and again when the changing transaction ends. */

@@ -51,6 +51,7 @@ public class LevelService {
     }
 
     public LevelResponse create(CallContext call, LevelRequest request) {
+        ladders.lockForChange(call);
         var level = new Level();
         level.createdAt = Instant.now();
         apply(call, level, request);
@@ -59,6 +60,7 @@ public class LevelService {
     }
 
     public LevelResponse update(CallContext call, UUID id, LevelRequest request) {
+        ladders.lockForChange(call);
         Level level = find(id);
         apply(call, level, request);
         save(call, level);
@@ -99,6 +101,7 @@ public class LevelService {
     }
 
     public void delete(CallContext call, UUID id) {
+        ladders.lockForChange(call);
         Level level = find(id);
         long holders = ((Number) em.createNativeQuery("""
                         select count(*) from member_level l
