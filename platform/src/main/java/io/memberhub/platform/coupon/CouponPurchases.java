@@ -61,8 +61,9 @@ public class CouponPurchases {
             long price = ((Number) rows.getFirst()[1]).longValue();
             long available = points.lockAndSettle(call, memberId);
             if (available < price) {
-                throw ProblemException.conflict("INSUFFICIENT_POINTS",
-                        "The coupon costs " + price + " points; the member has " + available);
+                // The same status and title as every other spend the balance does not cover: one code, one answer.
+                throw new ProblemException(422, "INSUFFICIENT_POINTS", "Not enough points",
+                        "The coupon costs " + price + " points; the member has " + available, List.of());
             }
             CouponResponse coupon = coupons.issueNow(call, new IssueRequest(request.templateId(), memberId),
                     ((Number) rows.getFirst()[0]).intValue(), "POINTS");

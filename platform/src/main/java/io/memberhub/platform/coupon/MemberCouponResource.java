@@ -45,7 +45,7 @@ public class MemberCouponResource {
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "Buy a coupon with the member's points",
             description = "Spends the template's pointsPrice (soonest-expiring points first) and issues the coupon together. "
-                    + "409 INSUFFICIENT_POINTS when the member has too few, 422 COUPON_NOT_FOR_SALE when the template has no price. "
+                    + "422 INSUFFICIENT_POINTS when the member has too few, 422 COUPON_NOT_FOR_SALE when the template has no price. "
                     + "Requires an Idempotency-Key.")
     @Audited(value = "coupon.purchased", target = "member", targetId = "id", details = "body.templateId")
     public Response purchase(@PathParam("id") UUID memberId, @HeaderParam(IdempotentWrites.HEADER) String key,

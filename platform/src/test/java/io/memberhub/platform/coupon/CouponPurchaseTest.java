@@ -78,7 +78,7 @@ class CouponPurchaseTest {
         String member = member(m, "13300000002");
         order(m, member, "O", 30_000, 1);
 
-        buy(m, member, "b1", dear).statusCode(409).contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_POINTS"));
+        buy(m, member, "b1", dear).statusCode(422).contentType("application/problem+json").body("code", equalTo("INSUFFICIENT_POINTS"));
         buy(m, member, "b2", free).statusCode(422).body("code", equalTo("COUPON_NOT_FOR_SALE"));
         buy(m, member, "b3", UUID.randomUUID().toString()).statusCode(404).body("code", equalTo("COUPON_TEMPLATE_NOT_FOUND"));
         m.asOwner().header("Idempotency-Key", "b4").body(Map.of()).post("/api/v1/members/" + member + "/coupons/purchases")
