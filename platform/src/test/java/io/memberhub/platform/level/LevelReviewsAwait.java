@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Waits, by asking the API, until level reviews running in the background have finished. */
-final class LevelReviewsAwait {
+public final class LevelReviewsAwait {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -16,7 +16,7 @@ final class LevelReviewsAwait {
     }
 
     /** Until every review of the merchant is done; fails if one failed. */
-    static void done(Merchant m) {
+    public static void done(Merchant m) {
         List<String> statuses = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> m.asOwner().get("/api/v1/level-reviews").then().statusCode(200).extract().<List<String>>path("status"),
                         all -> all.stream().allMatch(s -> s.equals("DONE") || s.equals("FAILED")));
