@@ -5,21 +5,12 @@ import io.memberhub.gateclient.GateClient;
 import io.memberhub.gateclient.OfflineGate;
 import io.memberhub.launcher.MarketJourney;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Gate checks over HTTP (device token, gate and zone look-up, card to member, level against the zone,
@@ -32,7 +23,6 @@ import java.util.regex.Pattern;
 public final class GateCheckBenchmark {
 
     private static final int MEMBERS = 200;
-    private static final String CHECK = "/api/v1/ext/gate-api/check";
     private static final String PING = "/api/v1/devices/me/ping";
 
     private GateCheckBenchmark() {
@@ -44,19 +34,11 @@ public final class GateCheckBenchmark {
         int rounds = Integer.parseInt(args[2]);
         System.out.println("==> Gate benchmark: " + requests + " requests per phase, " + concurrency + " clients, " + rounds + " rounds");
         try (MarketJourney market = MarketJourney.start()) {
-            market.publishBuiltPackage();
-            MarketJourney.Merchant club = market.merchant("Bench Gym");
-            club.enable("gate-api", Map.of());
-            club.call("POST", "/api/v1/levels", Map.of("name", "Member", "rank", 0), 201);
-            club.call("PUT", "/api/v1/ext/gate-api/zones/lobby", Map.of("levels", List.of("Member")), 200);
-            MarketJourney.Device device = club.device("Bench gate", "GATE");
-            club.call("PUT", "/api/v1/ext/gate-api/gates/lobby-1", Map.of("deviceId", device.id(), "zone", "lobby"), 200);
-            for (int i = 0; i < MEMBERS; i++) {
-                String member = club.member("1360000" + String.format("%04d", i));
-                club.call("PUT", "/api/v1/ext/gate-api/cards/C-" + i, Map.of("memberId", member), 200);
-            }
+            GateClub gym = GateClub.open(market, "Bench Gym", MEMBERS);
+            MarketJourney.Merchant club = gym.merchant();
+            MarketJourney.Device device = gym.gate();
             URI api = URI.create(device.apiUrl());
-            Token token = new Token(device);
+            RenewedToken token = RenewedToken.device(device.tokenUrl(), device.clientId(), device.clientSecret());
 
             System.out.println("==> Warming up");
             throughput(api, token, "warm", Math.max(1000, requests / 2), concurrency, true);
@@ -100,42 +82,12 @@ public final class GateCheckBenchmark {
         }
     }
 
-    /** A device token renewed before Keycloak's lifespan runs out, so that a long phase never sends a stale one. */
-    static final class Token {
-        private static final Pattern ACCESS = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-        private final MarketJourney.Device device;
-        private final HttpClient http = HttpClient.newHttpClient();
-        private volatile String value;
-        private volatile Instant renewAt = Instant.EPOCH;
-
-        Token(MarketJourney.Device device) {
-            this.device = device;
-        }
-
-        synchronized String get() throws Exception {
-            if (Instant.now().isAfter(renewAt)) {
-                String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(device.clientId(), StandardCharsets.UTF_8)
-                        + "&client_secret=" + URLEncoder.encode(device.clientSecret(), StandardCharsets.UTF_8);
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(device.tokenUrl()))
-                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Matcher m = ACCESS.matcher(response.body());
-                if (!m.find()) {
-                    throw new IllegalStateException("No device token: " + response.body());
-                }
-                value = m.group(1);
-                renewAt = Instant.now().plusSeconds(60);
-            }
-            return value;
-        }
-    }
-
     private static int call(KeepAliveConnection connection, String token, String phase, int i, boolean gate) throws Exception {
-        return gate ? connection.post(CHECK, token, null, "{\"eventId\":\"" + phase + "-" + i + "\",\"cardId\":\"C-" + (i % MEMBERS) + "\"}")
+        return gate ? connection.post(GateClub.CHECK, token, null, GateClub.check(phase + "-" + i, i % MEMBERS))
                 : connection.get(PING, token);
     }
 
-    private static double throughput(URI api, Token token, String phase, int count, int concurrency, boolean gate) throws Exception {
+    private static double throughput(URI api, RenewedToken token, String phase, int count, int concurrency, boolean gate) throws Exception {
         String name = phase + (gate ? "-g" : "-b") + System.nanoTime();
         try (Load.Connections connections = new Load.Connections(api)) {
             return Load.run(count, concurrency, i -> expectOk(call(connections.mine(), token.get(), name, i, gate), gate));
@@ -144,7 +96,7 @@ public final class GateCheckBenchmark {
 
     private static void expectOk(int status, boolean gate) {
         if (status != 200) {
-            throw new IllegalStateException((gate ? CHECK : PING) + " answered " + status);
+            throw new IllegalStateException((gate ? GateClub.CHECK : PING) + " answered " + status);
         }
     }
 
@@ -152,7 +104,7 @@ public final class GateCheckBenchmark {
      * Requests at a fixed rate, each measured from when it was due (not when it went out), so that a
      * slow answer also counts against the requests queued behind it.
      */
-    private static long[] paced(URI api, Token token, String phase, int count, int concurrency, double rate, boolean gate) throws Exception {
+    private static long[] paced(URI api, RenewedToken token, String phase, int count, int concurrency, double rate, boolean gate) throws Exception {
         String name = phase + (gate ? "-g" : "-b") + System.nanoTime();
         long interval = (long) (1e9 / rate);
         long[] latency = new long[count];
@@ -194,7 +146,7 @@ public final class GateCheckBenchmark {
         }
     }
 
-    private static long percentile(long[] values, int p) {
+    static long percentile(long[] values, int p) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];

@@ -13,7 +13,7 @@ import java.util.Locale;
  * One HTTP/1.1 keep-alive connection per load thread, written by hand: the load generator shares the
  * machine's cores with the platform, and the JDK's HTTP client spends several times more CPU per
  * request than this, which the JDBC baseline never pays. It speaks just what the benchmark needs:
- * POST with a JSON body, a response with Content-Length or chunked encoding.
+ * POST with a JSON or form body, a response with Content-Length or chunked encoding.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
@@ -30,18 +30,28 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** Sends the request and returns the status code; the body is read and dropped. */
     int post(String path, String token, String idempotencyKey, String json) throws IOException {
-        return send("POST", path, token, idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n", json);
+        return send("POST", path, bearer(token) + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n"),
+                "application/json", json);
     }
 
     int get(String path, String token) throws IOException {
-        return send("GET", path, token, "", null);
+        return send("GET", path, bearer(token), null, null);
     }
 
-    private int send(String method, String path, String token, String extraHeaders, String json) throws IOException {
-        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+    /** A form POST without a bearer token: a sign-in at Keycloak's token endpoint. */
+    int postForm(String path, String form) throws IOException {
+        return send("POST", path, "", "application/x-www-form-urlencoded", form);
+    }
+
+    private static String bearer(String token) {
+        return "Authorization: Bearer " + token + "\r\n";
+    }
+
+    private int send(String method, String path, String headers, String contentType, String content) throws IOException {
+        byte[] body = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-                + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
-                + "Authorization: Bearer " + token + "\r\n" + extraHeaders + "\r\n";
+                + (content == null ? "" : "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n")
+                + headers + "\r\n";
         for (int attempt = 0; ; attempt++) {
             try {
                 if (socket == null) {
