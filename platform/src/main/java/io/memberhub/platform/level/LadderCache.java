@@ -74,7 +74,8 @@ class LadderCache {
 
     private void hold(TenantBound tenant, String function) {
         String held = LadderCache.class.getName() + "." + function + "." + tenant.tenantId();
-        if (transaction.getResource(held) == null) {
+        // Outside a transaction there is nothing to hold the lock for: the read is over when it returns.
+        if (transaction.getTransactionStatus() == Status.STATUS_ACTIVE && transaction.getResource(held) == null) {
             em.createNativeQuery("select 1 from (select " + function + "(hashtext('ladder'), hashtext(?1))) l")
                     .setParameter(1, tenant.tenantId().toString())
                     .getSingleResult();
