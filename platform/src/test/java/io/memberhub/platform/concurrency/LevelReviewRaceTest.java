@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class LevelReviewRaceTest {
 
     private static final int ROUNDS = 2;
-    private static final int MEMBERS = 60;
+    private static final int MEMBERS = 45;
     private static final int ORDER_THREADS = 8;
     private static final long ORDER = 3_000;
     private static final long SILVER_BEFORE = 10_000;
