@@ -99,6 +99,9 @@ public class ProblemMappers {
     public Response web(WebApplicationException e) {
         // The JSON reader reports unreadable bodies as a plain 400 with the Jackson failure inside.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return unknownField(unknown);
             }
@@ -128,6 +131,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "Internal error", "Something went wrong on our side; nothing was changed", List.of());
     }
