@@ -10,6 +10,8 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -126,6 +128,12 @@ public class ProblemMappers {
             if (cause instanceof JsonProcessingException json) {
                 return malformedJson(json);
             }
+        }
+        if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            // The REST layer reports a query or path parameter it could not convert (size=abc, a malformed id) as 404 or 400
+            // with the conversion's failure inside: it is bad input, and the caller is told so.
+            return respond(400, "INVALID_PARAMETER", "Invalid input", "A query, path or header parameter has the wrong type or format", List.of());
         }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
