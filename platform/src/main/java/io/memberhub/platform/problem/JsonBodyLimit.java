@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * whole into memory before it is checked. The HTTP limit ({@code quarkus.http.limits.max-body-size})
  * stays large for member CSV imports and module packages; JSON bodies larger than
  * {@code memberhub.http.json-body-limit} are refused with {@code 413 BODY_TOO_LARGE} before they are read
- * (by their Content-Length) or as soon as they grow past it (a chunked body, see {@link #bounded}).
+ * (by their Content-Length) or once more than the limit has arrived (a chunked body, see {@link #bounded}).
  */
 @ApplicationScoped
 public class JsonBodyLimit {
@@ -71,31 +71,15 @@ public class JsonBodyLimit {
                 "A JSON request body may be at most " + bytes() + " bytes", List.of());
     }
 
-    /** The body of a JSON request without a Content-Length, refused once more than the limit has been read. */
-    InputStream bounded(InputStream body) {
-        return new FilterInputStream(body) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                count(b < 0 ? 0 : 1);
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                count(Math.max(n, 0));
-                return n;
-            }
-
-            private void count(int n) {
-                read += n;
-                if (read > bytes()) {
-                    throw tooLarge();
-                }
-            }
-        };
+    /**
+     * The body of a JSON request that came without a Content-Length (chunked), read ahead up to the limit
+     * before the JSON reader sees any of it, so the refusal is the same whatever the body holds.
+     */
+    InputStream bounded(InputStream body) throws IOException {
+        byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, bytes() + 1));
+        if (read.length > bytes()) {
+            throw tooLarge();
+        }
+        return new ByteArrayInputStream(read);
     }
 }
