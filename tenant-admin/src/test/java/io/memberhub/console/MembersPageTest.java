@@ -52,4 +52,25 @@ class MembersPageTest {
 
         assertThat(browser.get(console.resolve("/console/members/" + UUID.randomUUID())).status()).isEqualTo(404);
     }
+
+    /** Text a member's profile may hold (the platform stores it as sent) is shown as text: never markup, never a template. */
+    @Test
+    void hostileTextInAProfileIsShownAsTextInTheListAndThePortrait() {
+        SignInTest.Owner owner = SignInTest.Owner.signedUp(console);
+        String token = PlatformCalls.staffToken(owner.email(), owner.password());
+        PlatformCalls.call("POST", "/api/v1/member-fields", token, "{\"key\":\"note\",\"label\":\"Note\",\"type\":\"TEXT\"}", 201);
+        String id = PlatformCalls.call("POST", "/api/v1/members", token, "{\"phone\":\"13900000031\","
+                + "\"name\":\"<script>alert('x')</script> {member.name}\",\"fields\":{\"note\":\"<img src=x onerror=alert(1)> 😀 {#include x /}\"}}",
+                201).get("id").asText();
+
+        Browser browser = new Browser();
+        browser.signIn(browser.get(console.resolve("/console/members")), owner.email(), owner.password());
+        for (Browser.Page page : java.util.List.of(browser.get(console.resolve("/console/members")),
+                browser.get(console.resolve("/console/members/" + id)))) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("&lt;script&gt;alert(").contains("{member.name}")
+                    .doesNotContain("<script>alert(").doesNotContain("<img src=x");
+        }
+        assertThat(browser.get(console.resolve("/console/members/" + id)).body()).contains("&lt;img src=x onerror=alert(1)&gt; 😀 {#include x /}");
+    }
 }

@@ -78,6 +78,12 @@ public class Developers {
         key.label = request.label() == null || request.label().isBlank() ? "key " + key.id : request.label().trim();
         key.createdAt = Instant.now();
         em.persist(key);
+        try {
+            em.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            // The same key registered at the same moment by another request: the check above could not see it yet.
+            throw ProblemException.conflict("KEY_EXISTS", "This key is already registered");
+        }
         return key.toResponse();
     }
 

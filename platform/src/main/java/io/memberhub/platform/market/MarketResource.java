@@ -2,7 +2,7 @@ package io.memberhub.platform.market;
 
 import io.memberhub.platform.plugin.PluginInstalls;
 import io.memberhub.platform.tenancy.CurrentCall;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,10 +12,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The market as merchants browse it: published modules only. */
+/**
+ * The market as merchants browse it: published modules only. For the people who choose, build or
+ * review modules: merchants' staff, developers and platform operators; members' and devices' tokens
+ * have no business here.
+ */
 @Path("/api/v1/market/modules")
 @Tag(name = "Market")
-@Authenticated
+@RolesAllowed({"owner", "admin", "operator", "developer", "platform-admin"})
 public class MarketResource {
 
     @Inject

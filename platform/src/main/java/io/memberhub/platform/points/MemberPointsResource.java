@@ -71,8 +71,9 @@ public class MemberPointsResource {
         if (size < 1 || size > 200) {
             throw ProblemException.invalidField("size", "must be between 1 and 200");
         }
-        if (page < 0) {
-            throw ProblemException.invalidField("page", "must not be negative");
+        // Bounded like every other page number: page * size must not overflow into a negative offset.
+        if (page < 0 || page > 100_000) {
+            throw ProblemException.invalidField("page", "must be between 0 and 100000");
         }
         CallContext call = currentCall.get();
         members.requireLive(call, memberId);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/points/redemptions")
@@ -58,7 +59,8 @@ public class PointsRedemptionResource {
     @Path("/quote")
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "How many points a member can use on an order", description = "For checkout screens: the most points and the discount they give.")
-    public Redemption.Quote quote(@QueryParam("memberId") UUID memberId, @QueryParam("orderAmount") Long orderAmount) {
+    public Redemption.Quote quote(@QueryParam("memberId") @Parameter(required = true) UUID memberId,
+                                  @QueryParam("orderAmount") @Parameter(required = true, description = "fen, 1 to 1000000000000") Long orderAmount) {
         if (memberId == null) {
             throw ProblemException.invalidField("memberId", "is required");
         }

@@ -10,10 +10,14 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
@@ -26,6 +30,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** PostgreSQL's character_not_in_repertoire (NUL in text) and untranslatable_character (an escaped NUL in jsonb). */
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -48,6 +54,14 @@ public class ProblemMappers {
                 .toList();
         String detail = errors.stream().map(fe -> fe.field() + ": " + fe.message()).collect(Collectors.joining("; "));
         return respond(400, "VALIDATION_FAILED", "Invalid input", detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unstorableText(StorableText.UnstorableTextException e) {
+        String field = JsonPaths.of(e);
+        String message = e.getOriginalMessage();
+        return respond(400, "INVALID_TEXT", "Invalid input", (field.isEmpty() ? "" : field + ": ") + message,
+                field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message)));
     }
 
     @ServerExceptionMapper
@@ -99,6 +113,12 @@ public class ProblemMappers {
     public Response web(WebApplicationException e) {
         // The JSON reader reports unreadable bodies as a plain 400 with the Jackson failure inside.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorableText.UnstorableTextException text) {
+                return unstorableText(text);
+            }
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return unknownField(unknown);
             }
@@ -108,6 +128,12 @@ public class ProblemMappers {
             if (cause instanceof JsonProcessingException json) {
                 return malformedJson(json);
             }
+        }
+        if ((e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            // The REST layer reports a query or path parameter it could not convert (size=abc, a malformed id) as 404 or 400
+            // with the conversion's failure inside: it is bad input, and the caller is told so.
+            return respond(400, "INVALID_PARAMETER", "Invalid input", "A query, path or header parameter has the wrong type or format", List.of());
         }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -128,6 +154,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Text PostgreSQL cannot hold (NUL, also escaped in jsonb) reached the database by a way the JSON check does not see,
+            // such as a query parameter: the statement failed, its transaction rolled back, so it is the caller's bad input.
+            if (cause instanceof SQLException sql && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+                return respond(400, "INVALID_TEXT", "Invalid input", "The request contains text that cannot be stored (such as NUL)", List.of());
+            }
+            if (cause instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "Internal error", "Something went wrong on our side; nothing was changed", List.of());
     }

@@ -1,6 +1,8 @@
 package io.memberhub.platform.tag;
 
 import io.memberhub.platform.audit.Audited;
+import io.memberhub.platform.member.MemberService;
+import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.CurrentCall;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,10 +27,16 @@ public class MemberTagResource {
     @Inject
     Tags tags;
 
+    @Inject
+    MemberService members;
+
     @GET
     @Operation(summary = "A member's tags")
     public List<MemberTagResponse> list(@PathParam("memberId") UUID memberId) {
-        return tags.tagsOf(currentCall.get(), memberId);
+        CallContext call = currentCall.get();
+        // Another merchant's member, or none, is not found, as everywhere else, rather than a member without tags.
+        members.requireLive(call, memberId);
+        return tags.tagsOf(call, memberId);
     }
 
     @PUT

@@ -90,7 +90,7 @@ class MemberApiTest {
                 .then().statusCode(400).body("code", equalTo("MALFORMED_JSON"));
         shop().asOwner().body(Map.of("name", "After", "phone", "not-a-phone")).patch("/api/v1/members/" + id)
                 .then().statusCode(400).body("errors.field", hasItem("phone"));
-        shop().asOwner().get("/api/v1/members/not-a-uuid").then().statusCode(404);
+        shop().asOwner().get("/api/v1/members/not-a-uuid").then().statusCode(400).body("code", equalTo("INVALID_PARAMETER"));
 
         shop().asOwner().get("/api/v1/members/" + id).then().statusCode(200).body("name", equalTo("Before"));
         shop().asOwner().queryParam("phone", "13900000003").get("/api/v1/members").then().body("total", equalTo(0));
