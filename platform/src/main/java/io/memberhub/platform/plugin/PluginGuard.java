@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * plugin that throws, answers nonsense or runs late yields nothing, and the caller carries on
  * without it. A late call is interrupted and abandoned (Java cannot stop a thread that ignores
  * interrupts; it ends when the plugin's code returns). Failures count toward suspending the plugin
- * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row. Every call is
+ * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row; a call that runs
+ * out of memory suspends it at once (the error ends the plugin's call thread, not the platform). Every call is
  * counted for the merchant ({@link PluginCounters}) and timed for operators ({@link PluginCallMeters}).
  */
 @ApplicationScoped
@@ -178,6 +179,11 @@ public class PluginGuard {
             counters.failed(pluginId, enablement.tenantId());
             meters.record(call, PluginCallMeters.Outcome.FAILED, running.endedAt - startedAt);
             Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError) {
+                // The heap is shared with every merchant: a plugin that exhausted it is not called again for this one
+                // until the merchant enables it again. The allocation died with the plugin's call, so the core goes on.
+                return failed(call, "ran out of memory (" + cause + "); suspended at once", 1);
+            }
             return failed(call, cause instanceof Misbehaved ? cause.getMessage() : String.valueOf(cause), maxFailures);
         } catch (InterruptedException e) {
             // The caller is being stopped: not the plugin's fault.
