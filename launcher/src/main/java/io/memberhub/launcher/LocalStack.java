@@ -36,10 +36,13 @@ public final class LocalStack implements AutoCloseable {
         LocalPostgres postgres = LocalPostgres.start(runDir.resolve("postgres"), runDir.resolve("postgres-binaries"), 0);
         try {
             LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
-            return new LocalStack(postgres, keycloak, properties(keycloak.url(),
+            Map<String, String> properties = properties(keycloak.url(),
                     LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD, LocalPostgres.APP, LocalPostgres.APP_PASSWORD,
-                    LocalPostgres.PLUGIN, LocalPostgres.PLUGIN_PASSWORD, "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir, false),
-                    CONSOLE_SECRET);
+                    LocalPostgres.PLUGIN, LocalPostgres.PLUGIN_PASSWORD, "memberhub-platform-secret", postgres.jdbcUrl("memberhub"), SecretsKey.random(), runDir, false);
+            // The tests' webhook receivers listen on this machine, written as 127.0.0.1 in their URLs; every other
+            // internal address (localhost, 127.1, [::1], 10.x, ...) stays refused, as the SSRF tests show.
+            properties.put("memberhub.webhooks.allowed-private-hosts", "127.0.0.1");
+            return new LocalStack(postgres, keycloak, properties, CONSOLE_SECRET);
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;

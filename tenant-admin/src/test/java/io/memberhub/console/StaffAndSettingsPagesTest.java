@@ -183,7 +183,7 @@ class StaffAndSettingsPagesTest {
         SignInTest.Owner owner = SignInTest.Owner.signedUp(console);
         String token = PlatformCalls.staffToken(owner.email(), owner.password());
         BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             received.add(new Delivery(exchange.getRequestHeaders().getFirst("X-MemberHub-Event-Id"),
                     exchange.getRequestHeaders().getFirst("X-MemberHub-Signature"), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
@@ -198,7 +198,8 @@ class StaffAndSettingsPagesTest {
             assertThat(refused.body()).contains("data-field=\"url\"").contains("value=\"ftp://example.com/x\"");
             assertThat(PlatformCalls.call("GET", "/api/v1/webhooks", token, null, 200)).isEmpty();
 
-            String url = "http://localhost:" + receiver.getAddress().getPort() + "/hook";
+            // The one internal host the test stack allows webhooks to (memberhub.webhooks.allowed-private-hosts).
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
             Browser.Page subscribed = browser.post(console.resolve("/console/settings/webhooks"), Map.of("url", url, "eventTypes", "MemberRegistered"));
             assertThat(subscribed.status()).isEqualTo(200);
             String secret = secrets(subscribed.body()).get("signingSecret");

@@ -17,8 +17,9 @@ import java.util.zip.ZipInputStream;
 /**
  * A market package opened for inspection, never unpacked to disk: a zip with {@code manifest.json}
  * and the PF4J {@code plugin.jar} at its root, plus images the manifest names. Entry names that
- * could escape a directory, and archives that inflate beyond reason, are refused before anything
- * is read further.
+ * could escape a directory, symbolic links, an index that disagrees with the entries, and archives
+ * that inflate beyond reason (by what they declare or by what they turn out to hold) are refused
+ * before anything is read further; the same holds for the plugin jar inside.
  */
 record PackageContents(byte[] manifest, byte[] pluginJar, Attributes pluginAttributes, Set<String> entries) {
 
@@ -52,6 +53,7 @@ record PackageContents(byte[] manifest, byte[] pluginJar, Attributes pluginAttri
 
     /** Reads every entry name of {@code zip}, checking each, and keeps the bytes of those {@code keep} wants. */
     private static Set<String> readEntries(byte[] zip, String what, java.util.function.Predicate<String> keep, Map<String, byte[]> kept) {
+        Set<String> indexed = checkIndex(zip, what);
         Set<String> names = new java.util.LinkedHashSet<>();
         long inflated = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -81,7 +83,49 @@ record PackageContents(byte[] manifest, byte[] pluginJar, Attributes pluginAttri
         if (names.isEmpty()) {
             throw invalid(what + " is not a zip archive or is empty");
         }
+        if (!names.equals(indexed)) {
+            // A jar is loaded by its index: what was checked here must be all there is.
+            throw ProblemException.unprocessable("PACKAGE_UNSAFE", what + " lists other entries in its central directory than it holds");
+        }
         return names;
+    }
+
+    /**
+     * The archive's index, checked before any entry is inflated: how many entries and how large they
+     * say they are, their names, and no symbolic links (a link unpacked could point anywhere).
+     */
+    private static Set<String> checkIndex(byte[] zip, String what) {
+        ZipDirectory index;
+        try {
+            index = ZipDirectory.read(zip);
+        } catch (ZipDirectory.Unreadable e) {
+            throw invalid(what + " is not a readable zip archive: it " + e.getMessage());
+        }
+        if (index.entries().size() > MAX_ENTRIES) {
+            throw ProblemException.unprocessable("PACKAGE_TOO_LARGE", what + " has more than " + MAX_ENTRIES + " entries");
+        }
+        long declared = 0;
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (ZipDirectory.Entry entry : index.entries()) {
+            String unsafe = entry.symbolicLink() ? "is a symbolic link" : unsafeReason(entry.name());
+            if (unsafe != null) {
+                throw ProblemException.unprocessable("PACKAGE_UNSAFE", what + " has an entry '" + entry.name() + "' that " + unsafe
+                        + "; rebuild it with plain relative paths and regular files");
+            }
+            if (!names.add(entry.name())) {
+                throw ProblemException.unprocessable("PACKAGE_UNSAFE", what + " has the entry '" + entry.name() + "' twice");
+            }
+            declared += entry.declaredSize();
+            if (declared > MAX_INFLATED_BYTES) {
+                throw inflatesTooMuch(what);
+            }
+        }
+        return names;
+    }
+
+    private static ProblemException inflatesTooMuch(String what) {
+        return ProblemException.unprocessable("PACKAGE_TOO_LARGE", what + " inflates to more than "
+                + (MAX_INFLATED_BYTES / (1024 * 1024)) + " MB");
     }
 
     private static long drain(InputStream in, ByteArrayOutputStream into, long allowance, String what) throws IOException {
@@ -91,8 +135,7 @@ record PackageContents(byte[] manifest, byte[] pluginJar, Attributes pluginAttri
         while ((read = in.read(buffer)) > 0) {
             total += read;
             if (total > allowance) {
-                throw ProblemException.unprocessable("PACKAGE_TOO_LARGE", what + " inflates to more than "
-                        + (MAX_INFLATED_BYTES / (1024 * 1024)) + " MB");
+                throw inflatesTooMuch(what);
             }
             if (into != null) {
                 into.write(buffer, 0, read);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memberhub.plugin.api.PluginApi;
+import io.memberhub.platform.limits.BodyLimits;
 import io.memberhub.platform.plugin.ConfigKeys;
 import io.memberhub.platform.problem.Problem;
 import io.memberhub.platform.problem.ProblemException;
@@ -44,8 +45,8 @@ public class PackageUploads {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "memberhub.market.max-package-bytes", defaultValue = "20971520")
-    long maxBytes;
+    @Inject
+    BodyLimits limits;
 
     @ConfigProperty(name = "memberhub.market.auto-publish", defaultValue = "false")
     boolean autoPublish;
@@ -56,8 +57,8 @@ public class PackageUploads {
         if (pack == null || pack.length == 0) {
             throw ProblemException.badRequest("PACKAGE_MISSING", "Send the package (a zip) as the request body with Content-Type application/zip");
         }
-        if (pack.length > maxBytes) {
-            throw ProblemException.unprocessable("PACKAGE_TOO_LARGE", "A package may be at most " + maxBytes / (1024 * 1024) + " MB");
+        if (pack.length > limits.marketPackage().bytes()) {
+            throw limits.marketPackage().exceeded();
         }
         String sha256 = PackageSignature.checkDigest(pack, contentDigest);
         DeveloperKey key = signingKey(developer, keyId, signature);

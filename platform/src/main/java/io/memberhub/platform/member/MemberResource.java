@@ -2,6 +2,7 @@ package io.memberhub.platform.member;
 
 import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.csv.CsvUpload;
+import io.memberhub.platform.limits.BodyLimits;
 import io.memberhub.platform.csv.ImportMode;
 import io.memberhub.platform.csv.ImportReport;
 import io.memberhub.platform.problem.ProblemException;
@@ -43,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MemberResource {
 
     private static final String FIELD_PREFIX = "field.";
+
+    @Inject
+    BodyLimits limits;
 
     @Inject
     CurrentCall currentCall;
@@ -145,7 +149,8 @@ public class MemberResource {
                               @HeaderParam("Content-Type") MediaType contentType,
                               InputStream body) {
         ImportMode importMode = CsvUpload.mode(mode);
-        ImportReport report = imports.run(currentCall.get(), CsvUpload.reader(body, contentType), importMode);
+        ImportReport report = imports.run(currentCall.get(),
+                CsvUpload.reader(BodyLimits.capped(body, limits.csvImport()), contentType), importMode);
         return Response.ok(CsvUpload.committedOrThrow(report)).build();
     }
 

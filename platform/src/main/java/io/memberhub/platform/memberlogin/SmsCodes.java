@@ -70,6 +70,19 @@ public class SmsCodes {
     @ConfigProperty(name = "memberhub.sms.per-ip-per-day", defaultValue = "100")
     int perIpPerDay;
 
+    /** Across all merchants: asking every merchant in turn must not multiply what one phone receives or one address sends. */
+    @ConfigProperty(name = "memberhub.sms.all-merchants.per-phone-per-minute", defaultValue = "5")
+    int allPerPhonePerMinute;
+
+    @ConfigProperty(name = "memberhub.sms.all-merchants.per-phone-per-day", defaultValue = "30")
+    int allPerPhonePerDay;
+
+    @ConfigProperty(name = "memberhub.sms.all-merchants.per-ip-per-minute", defaultValue = "60")
+    int allPerIpPerMinute;
+
+    @ConfigProperty(name = "memberhub.sms.all-merchants.per-ip-per-day", defaultValue = "1000")
+    int allPerIpPerDay;
+
     @ConfigProperty(name = "memberhub.login.max-failures", defaultValue = "5")
     int maxFailures;
 
@@ -82,6 +95,7 @@ public class SmsCodes {
         if (clientIp != null) {
             limit("client_ip", clientIp, perIpPerMinute, perIpPerDay);
         }
+        limitAcrossMerchants(phone, clientIp);
         UUID id = UUID.randomUUID();
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Instant now = Instant.now();
@@ -170,6 +184,23 @@ public class SmsCodes {
             throw new ProblemException(429, "SMS_RATE_LIMITED", "Too many codes",
                     lastMinute >= perMinute ? "A code was sent moments ago; wait a minute before asking again"
                             : "Too many codes were asked for today; try again tomorrow", List.of());
+        }
+    }
+
+    private void limitAcrossMerchants(String phone, String clientIp) {
+        Instant now = Instant.now();
+        Object[] sent = (Object[]) em.createNativeQuery("select * from sms_codes_sent(?1, ?2, ?3, ?4)")
+                .setParameter(1, phone).setParameter(2, clientIp == null ? "" : clientIp)
+                .setParameter(3, now.minus(Duration.ofMinutes(1))).setParameter(4, now.minus(Duration.ofDays(1)))
+                .getSingleResult();
+        boolean phoneMinute = ((Number) sent[0]).longValue() >= allPerPhonePerMinute;
+        boolean phoneDay = ((Number) sent[1]).longValue() >= allPerPhonePerDay;
+        boolean ipMinute = clientIp != null && ((Number) sent[2]).longValue() >= allPerIpPerMinute;
+        boolean ipDay = clientIp != null && ((Number) sent[3]).longValue() >= allPerIpPerDay;
+        if (phoneMinute || phoneDay || ipMinute || ipDay) {
+            throw new ProblemException(429, "SMS_RATE_LIMITED", "Too many codes", phoneMinute || ipMinute
+                    ? "Too many codes were asked for moments ago; wait a minute before asking again"
+                    : "Too many codes were asked for today; try again tomorrow", List.of());
         }
     }
 

@@ -78,7 +78,7 @@ class PluginEventReplayWorker {
                 // Looked up once a batch: a plugin disabled meanwhile drops out at the next one.
                 Map<String, List<ActivePlugins.Active<EventListener>>> listeners = new HashMap<>();
                 taken = replays.handOnNext(tenant, batch, worker, LEASE, (pluginId, event) -> handOn(
-                        listeners.computeIfAbsent(pluginId, id -> replays.listenersOf(tenant, id)), event));
+                        listeners.computeIfAbsent(pluginId, id -> replays.listenersOf(tenant, id)), pluginId, event));
             } while (taken > 0);
             replays.release(tenant, worker);
         } catch (PluginEventReplays.LeaseLost lost) {
@@ -87,9 +87,10 @@ class PluginEventReplayWorker {
         return true;
     }
 
-    private void handOn(List<ActivePlugins.Active<EventListener>> listeners, DomainEvent event) {
+    /** A listener that fails a replayed event hears it again later, as with a live delivery; one that takes it ends any retry. */
+    private void handOn(List<ActivePlugins.Active<EventListener>> listeners, String pluginId, DomainEvent event) {
         if (!listeners.isEmpty()) {
-            delivery.handTo(listeners, event);
+            delivery.replayed(event, pluginId, delivery.handTo(listeners, event).get(pluginId));
         }
     }
 }

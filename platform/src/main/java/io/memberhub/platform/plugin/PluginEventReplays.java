@@ -75,7 +75,15 @@ public class PluginEventReplays {
                 .setParameter(1, call.tenantId().toString())
                 .setParameter(2, pluginId)
                 .getSingleResult()).longValue();
-        return new EventReplayBacklog(pluginId, waiting);
+        Object[] failed = (Object[]) em.createNativeQuery("select count(*) filter (where i.status = 'RETRYING'), "
+                        + "count(*) filter (where i.status = 'PARKED'), min(e.created_at) filter (where i.status = 'PARKED') "
+                        + "from plugin_event_inbox i left join outbox_event e on e.tenant_id = i.tenant_id and e.id = i.event_id "
+                        + "where i.tenant_id = ?1 and i.plugin_id = ?2 and i.status <> 'DELIVERED'")
+                .setParameter(1, call.tenantId().toString())
+                .setParameter(2, pluginId)
+                .getSingleResult();
+        return new EventReplayBacklog(pluginId, waiting, ((Number) failed[0]).longValue(), ((Number) failed[1]).longValue(),
+                SqlValues.instant(failed[2]));
     }
 
     /**

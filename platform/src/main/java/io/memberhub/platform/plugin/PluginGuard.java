@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * plugin that throws, answers nonsense or runs late yields nothing, and the caller carries on
  * without it. A late call is interrupted and abandoned (Java cannot stop a thread that ignores
  * interrupts; it ends when the plugin's code returns). Failures count toward suspending the plugin
- * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row. Every call is
+ * for that merchant after {@code memberhub.plugins.max-consecutive-failures} in a row; a call that runs
+ * out of memory suspends it at once (the error ends the plugin's call thread, not the platform). Every call is
  * counted for the merchant ({@link PluginCounters}) and timed for operators ({@link PluginCallMeters}).
  */
 @ApplicationScoped
@@ -55,6 +56,18 @@ public class PluginGuard {
 
         Running(Call<T> call) {
             this.call = call;
+        }
+    }
+
+    /** What became of one call: the plugin's answer, or why there is none. */
+    record Outcome<T>(Optional<T> value, String failure) {
+
+        static <T> Outcome<T> answered(T value) {
+            return new Outcome<>(Optional.of(value), null);
+        }
+
+        static <T> Outcome<T> failed(String failure) {
+            return new Outcome<>(Optional.empty(), failure);
         }
     }
 
@@ -105,6 +118,11 @@ public class PluginGuard {
     }
 
     <T> List<Optional<T>> callAll(List<Call<T>> batch, Duration limit) {
+        return attemptAll(batch, limit).stream().map(Outcome::value).toList();
+    }
+
+    /** As {@link #callAll(List, Duration)}, saying for each call that yields nothing why (thrown, late, unloaded). */
+    <T> List<Outcome<T>> attemptAll(List<Call<T>> batch, Duration limit) {
         long startedAt = System.nanoTime();
         long deadline = startedAt + limit.toNanos();
         List<Running<T>> started = new ArrayList<>(batch.size());
@@ -128,9 +146,9 @@ public class PluginGuard {
             }));
             started.add(running);
         }
-        List<Optional<T>> results = new ArrayList<>(batch.size());
+        List<Outcome<T>> results = new ArrayList<>(batch.size());
         for (Running<T> running : started) {
-            results.add(running == null ? Optional.empty() : await(running, startedAt, deadline, limit));
+            results.add(running == null ? Outcome.failed("the plugin version was unloaded") : await(running, startedAt, deadline, limit));
         }
         return results;
     }
@@ -141,7 +159,7 @@ public class PluginGuard {
         return call.work().call(contexts.of(call.plugin(), call.enablement()));
     }
 
-    private <T> Optional<T> await(Running<T> running, long startedAt, long deadline, Duration limit) {
+    private <T> Outcome<T> await(Running<T> running, long startedAt, long deadline, Duration limit) {
         Call<T> call = running.call;
         String pluginId = call.plugin().id();
         Enablement enablement = call.enablement();
@@ -151,31 +169,37 @@ public class PluginGuard {
             if (enablement.consecutiveFailures() > 0) {
                 bookkeep(call, () -> tenantPlugins.succeeded(enablement, pluginId));
             }
-            return Optional.of(result);
+            return Outcome.answered(result);
         } catch (TimeoutException e) {
             running.future.cancel(true);
             counters.timedOut(pluginId, enablement.tenantId());
             meters.record(call, PluginCallMeters.Outcome.TIMED_OUT, System.nanoTime() - startedAt);
-            failed(call, "no answer within " + limit.toMillis() + " ms");
+            return failed(call, "no answer within " + limit.toMillis() + " ms", maxFailures);
         } catch (ExecutionException e) {
             counters.failed(pluginId, enablement.tenantId());
             meters.record(call, PluginCallMeters.Outcome.FAILED, running.endedAt - startedAt);
             Throwable cause = e.getCause();
-            failed(call, cause instanceof Misbehaved ? cause.getMessage() : String.valueOf(cause));
+            if (cause instanceof OutOfMemoryError) {
+                // The heap is shared with every merchant: a plugin that exhausted it is not called again for this one
+                // until the merchant enables it again. The allocation died with the plugin's call, so the core goes on.
+                return failed(call, "ran out of memory (" + cause + "); suspended at once", 1);
+            }
+            return failed(call, cause instanceof Misbehaved ? cause.getMessage() : String.valueOf(cause), maxFailures);
         } catch (InterruptedException e) {
             // The caller is being stopped: not the plugin's fault.
             running.future.cancel(true);
             Thread.currentThread().interrupt();
+            return Outcome.failed("the platform is stopping");
         }
-        return Optional.empty();
     }
 
-    private void failed(Call<?> call, String reason) {
+    private <T> Outcome<T> failed(Call<?> call, String reason, int suspendAfter) {
         String pluginId = call.plugin().id();
         Enablement enablement = call.enablement();
         String shortReason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
         LOG.warnf("Plugin %s failed for tenant %s: %s", pluginId, enablement.tenant().slug(), shortReason);
-        bookkeep(call, () -> tenantPlugins.failed(enablement, pluginId, shortReason, maxFailures));
+        bookkeep(call, () -> tenantPlugins.failed(enablement, pluginId, shortReason, suspendAfter));
+        return Outcome.failed(shortReason);
     }
 
     private void bookkeep(Call<?> call, Runnable work) {

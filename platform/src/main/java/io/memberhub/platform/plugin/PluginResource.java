@@ -116,7 +116,10 @@ public class PluginResource {
     @GET
     @Path("/{id}/event-replays")
     @RolesAllowed({"owner", "admin"})
-    @Operation(summary = "How many of your events still wait to be handed to the plugin again", description = "0 once replays are done.")
+    @Operation(summary = "How many of your events still wait to be handed to the plugin again",
+            description = "waiting: queued by a replay (0 once it is done); retrying: the plugin's listener failed them (threw or ran "
+                    + "late) and hears them again after a pause; parked: still failed after the last retry, or the plugin was not "
+                    + "running; replay from oldestParkedEventAt to hand them on again.")
     public EventReplayBacklog replayBacklog(@PathParam("id") String id) {
         return replays.backlog(currentCall.get(), id);
     }

@@ -91,7 +91,8 @@ public class TenantPlugins {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void failed(TenantBound tenant, String pluginId, String reason, int limit) {
-        String suspension = "Suspended after " + limit + " failures in a row; the last: " + reason;
+        String suspension = limit == 1 ? "Suspended after one failure: " + reason
+                : "Suspended after " + limit + " failures in a row; the last: " + reason;
         // now() is this transaction's start: equal only when this very update suspended the plugin.
         Number suspendedNow = (Number) em.createNativeQuery("""
                         with changed as (

@@ -2,6 +2,7 @@ package io.memberhub.platform.tag;
 
 import io.memberhub.platform.audit.Audited;
 import io.memberhub.platform.csv.CsvUpload;
+import io.memberhub.platform.limits.BodyLimits;
 import io.memberhub.platform.csv.ImportMode;
 import io.memberhub.platform.csv.ImportReport;
 import io.memberhub.platform.tenancy.CurrentCall;
@@ -32,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/tags")
 @Tag(name = "Tags")
 public class TagResource {
+
+    @Inject
+    BodyLimits limits;
 
     @Inject
     CurrentCall currentCall;
@@ -109,6 +113,7 @@ public class TagResource {
                                       @HeaderParam("Content-Type") MediaType contentType,
                                       InputStream body) {
         ImportMode importMode = CsvUpload.mode(mode);
-        return CsvUpload.committedOrThrow(imports.run(currentCall.get(), id, CsvUpload.reader(body, contentType), importMode));
+        return CsvUpload.committedOrThrow(imports.run(currentCall.get(), id,
+                CsvUpload.reader(BodyLimits.capped(body, limits.csvImport()), contentType), importMode));
     }
 }

@@ -1,5 +1,7 @@
 package io.memberhub.platform.webhook;
 
+import io.memberhub.platform.net.Destinations;
+import io.memberhub.platform.net.PinnedHttp;
 import io.memberhub.platform.observability.TenantTag;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
@@ -13,15 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,7 +31,8 @@ import org.jboss.logging.Logger;
  * Sends due webhook deliveries: claims a batch across merchants (leased, so instances share the
  * work without sending twice), then for each reads it in its merchant, POSTs it signed with no
  * database transaction open, and records the outcome. A 2xx answer within the time limit is a
- * success; anything else is retried later. Each attempt's outcome is counted in
+ * success; anything else is retried later. The URL is judged again before each attempt and the
+ * request goes to the address judged ({@link WebhookTargets}); redirects are not followed. Each attempt's outcome is counted in
  * {@code memberhub.webhook.deliveries} (delivered, retrying, dead) per merchant.
  */
 @ApplicationScoped
@@ -49,6 +52,12 @@ class WebhookDispatcher {
     @Inject
     TenantTag tenantTag;
 
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    PinnedHttp http;
+
     @ConfigProperty(name = "memberhub.webhooks.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -58,8 +67,6 @@ class WebhookDispatcher {
     @ConfigProperty(name = "memberhub.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final KickedLoop loop = new KickedLoop("webhooks", () -> {
         for (List<Object[]> due = claim(); !due.isEmpty(); due = claim()) {
             for (Object[] row : due) {
@@ -99,17 +106,21 @@ class WebhookDispatcher {
         Integer status = null;
         String error;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(a.url())).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "MemberHub-Webhooks/1")
-                    .header("X-MemberHub-Event", a.eventType())
-                    .header("X-MemberHub-Event-Id", a.eventId().toString())
-                    .header("X-MemberHub-Delivery", a.id().toString())
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(a.secret(), Instant.now().getEpochSecond(), a.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(a.body())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
+            // Checked again now and connected to the address checked: the name may point elsewhere than at subscription.
+            Destinations.Destination destination = targets.atDelivery(a.url());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "MemberHub-Webhooks/1");
+            headers.put("X-MemberHub-Event", a.eventType());
+            headers.put("X-MemberHub-Event-Id", a.eventId().toString());
+            headers.put("X-MemberHub-Delivery", a.id().toString());
+            headers.put(WebhookSignature.HEADER, WebhookSignature.header(a.secret(), Instant.now().getEpochSecond(), a.body()));
+            status = http.send(destination, "POST", headers, a.body().getBytes(StandardCharsets.UTF_8), timeout, 0).status();
             error = status / 100 == 2 ? null : "answered " + status;
+        } catch (Destinations.Refused e) {
+            error = "refused: the URL " + e.getMessage();
+        } catch (TimeoutException e) {
+            error = "no answer within " + timeout.toMillis() + " ms";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,8 +43,11 @@ public class Webhooks {
     @Inject
     SecretBox secrets;
 
+    @Inject
+    WebhookTargets targets;
+
     public WebhookResponse subscribe(CallContext call, WebhookRequest request) {
-        String url = checkedUrl(request.url());
+        String url = targets.checkedAtSubscription(request.url());
         UUID id = UUID.randomUUID();
         String secret = newSecret();
         em.createNativeQuery("insert into webhook_subscription (tenant_id, id, url, event_types, secret, created_at) "
@@ -159,19 +161,6 @@ public class Webhooks {
         return "{\"id\":\"" + event.id() + "\",\"type\":\"" + event.type() + "\",\"occurredAt\":\"" + event.createdAt()
                 + "\",\"aggregateType\":\"" + event.aggregateType() + "\",\"aggregateId\":\"" + event.aggregateId()
                 + "\",\"data\":" + event.payloadJson() + "}";
-    }
-
-    private static String checkedUrl(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("url", "is not a URL");
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http")) || uri.getHost() == null) {
-            throw ProblemException.invalidField("url", "must be an absolute http(s) URL");
-        }
-        return uri.toString();
     }
 
     /** The signing secret as the merchant sees it; its UTF-8 bytes are the HMAC key. */

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Which tenant has background work of which kind, and which worker holds it. A worker leases one
@@ -27,6 +29,17 @@ public class TenantWork {
                         + "on conflict (tenant_id, kind) do update set due_at = least(tenant_work.due_at, now())")
                 .setParameter(1, tenantId.toString())
                 .setParameter(2, kind)
+                .executeUpdate();
+    }
+
+    /** Marks work of {@code kind} as due for the tenant at {@code dueAt} (sooner if it is due sooner already), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signal(UUID tenantId, String kind, Instant dueAt) {
+        em.createNativeQuery("insert into tenant_work (tenant_id, kind, due_at) values (?1, ?2, ?3) "
+                        + "on conflict (tenant_id, kind) do update set due_at = least(tenant_work.due_at, excluded.due_at)")
+                .setParameter(1, tenantId.toString())
+                .setParameter(2, kind)
+                .setParameter(3, dueAt)
                 .executeUpdate();
     }
 
@@ -80,18 +93,43 @@ public class TenantWork {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(UUID tenantId, String kind, String worker, java.util.function.BooleanSupplier workLeft) {
-        List<?> held = em.createNativeQuery("select 1 from tenant_work where tenant_id = ?1 and kind = ?2 and leased_by = ?3 for update")
-                .setParameter(1, tenantId.toString())
-                .setParameter(2, kind)
-                .setParameter(3, worker)
-                .getResultList();
-        if (held.isEmpty()) {
+        if (!holdsLocked(tenantId, kind, worker)) {
             return;
         }
         String sql = workLeft.getAsBoolean()
                 ? "update tenant_work set leased_by = null, leased_until = null where tenant_id = ?1 and kind = ?2"
                 : "delete from tenant_work where tenant_id = ?1 and kind = ?2";
         em.createNativeQuery(sql).setParameter(1, tenantId.toString()).setParameter(2, kind).executeUpdate();
+    }
+
+    /**
+     * Ends the lease of work that comes due at set times: the row stays for the next time, or goes
+     * when there is none. Like {@link #release}, in a transaction that has just done the due work.
+     *
+     * @param nextDue re-read after the lock is held
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseUntil(UUID tenantId, String kind, String worker, Supplier<Optional<Instant>> nextDue) {
+        if (!holdsLocked(tenantId, kind, worker)) {
+            return;
+        }
+        Optional<Instant> next = nextDue.get();
+        if (next.isEmpty()) {
+            em.createNativeQuery("delete from tenant_work where tenant_id = ?1 and kind = ?2")
+                    .setParameter(1, tenantId.toString()).setParameter(2, kind).executeUpdate();
+        } else {
+            em.createNativeQuery("update tenant_work set leased_by = null, leased_until = null, due_at = ?3 where tenant_id = ?1 and kind = ?2")
+                    .setParameter(1, tenantId.toString()).setParameter(2, kind).setParameter(3, next.get()).executeUpdate();
+        }
+    }
+
+    /** Whether the worker holds the lease, locking the row (a concurrent signal waits) if so. */
+    private boolean holdsLocked(UUID tenantId, String kind, String worker) {
+        return !em.createNativeQuery("select 1 from tenant_work where tenant_id = ?1 and kind = ?2 and leased_by = ?3 for update")
+                .setParameter(1, tenantId.toString())
+                .setParameter(2, kind)
+                .setParameter(3, worker)
+                .getResultList().isEmpty();
     }
 
     /** Every tenant, for work that is scheduled for all of them. */

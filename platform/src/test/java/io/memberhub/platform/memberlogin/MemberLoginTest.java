@@ -2,6 +2,7 @@ package io.memberhub.platform.memberlogin;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.memberhub.platform.Merchants;
@@ -66,6 +67,21 @@ class MemberLoginTest {
         askCode(m, "abc").statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("merchant", "no-such-merchant", "phone", "16600000013"))
                 .post("/api/member/auth/sms-codes").then().statusCode(404);
+    }
+
+    @Test
+    void aPhoneAskingEveryMerchantInTurnIsLimitedAcrossMerchants() {
+        // Each merchant would send it one code a minute; across all of them it gets five, not one per merchant.
+        String phone = "16600000041";
+        for (int i = 1; i <= 5; i++) {
+            askCode(Merchants.signUp("sms-spray-" + i), phone).statusCode(202);
+        }
+        Merchant sixth = Merchants.signUp("sms-spray-6");
+        askCode(sixth, phone).statusCode(429).contentType("application/problem+json").body("code", equalTo("SMS_RATE_LIMITED"))
+                .body("detail", containsString("wait a minute"));
+        assertThat(TenantSql.query(sixth.id(), "select 1 from sms_code")).as("no code was made").isEmpty();
+        askCode(sixth, "16600000042").statusCode(202);
+        System.out.println("[abuse] SMS limits: a phone asking 6 merchants in a minute got 5 codes; the 6th was refused 429");
     }
 
     @Test

@@ -104,7 +104,7 @@ class WebhookTest {
                 .post("/api/v1/members").then().statusCode(201).extract().path("id");
     }
 
-    private static void order(Merchant m, String memberId, String externalId) {
+    static void order(Merchant m, String memberId, String externalId) {
         m.asOwner().header("Idempotency-Key", externalId)
                 .body(Map.of("memberId", memberId, "externalId", externalId, "amount", 1_000, "channel", "shop",
                         "paidAt", Instant.now().minusSeconds(60).toString(),
