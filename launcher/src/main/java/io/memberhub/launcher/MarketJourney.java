@@ -97,6 +97,11 @@ public final class MarketJourney implements AutoCloseable {
         return platform.instances();
     }
 
+    /** The platform under the journey, for tests that kill and restart it or the services it uses. */
+    public PlatformForTests platform() {
+        return platform;
+    }
+
     /** The outside services' stand-in of {@link #startWithStandIn()}. */
     public OutsideServiceStandIn standIn() {
         if (standIn == null) {
@@ -158,6 +163,11 @@ public final class MarketJourney implements AutoCloseable {
 
         public String slug() {
             return slug;
+        }
+
+        /** The owner's access token, for a test's own HTTP client (e.g. one that retries as a merchant system does). */
+        public String token() {
+            return token;
         }
 
         /** Calls the API as the owner and fails the test unless the status is {@code expected}. */
