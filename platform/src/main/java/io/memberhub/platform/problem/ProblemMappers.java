@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.memberhub.platform.db.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -26,6 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A restarted or failed-over PostgreSQL is usually back within seconds. */
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -128,6 +131,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            // Not a bug to trace per request but an outage the readiness check reports too; the client should retry.
+            LOG.warnf("Answered 503: the database is out of reach (%s)", e.getMessage());
+            return Response.fromResponse(respond(503, "TEMPORARILY_UNAVAILABLE", "Service unavailable",
+                            "The service cannot reach its database just now. Retry shortly; a write retried with the same "
+                                    + "Idempotency-Key is applied at most once, whether or not this attempt went through", List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "Internal error", "Something went wrong on our side; nothing was changed", List.of());
     }
