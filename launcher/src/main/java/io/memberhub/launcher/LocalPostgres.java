@@ -99,6 +99,8 @@ public final class LocalPostgres implements AutoCloseable {
     public synchronized void stop(Shutdown how) throws IOException, InterruptedException {
         if (how == Shutdown.IMMEDIATE) {
             pgCtl("stop", "-m", "immediate");
+            System.out.println("==> PostgreSQL on port " + port + " stopped as in a crash (immediate shutdown); "
+                    + "the embedded server's own stop that follows finds it gone and logs 'Could not stop postmaster'");
         }
         // Zonky's own stop is the fast one; after an immediate stop it only finds the server gone and lets go of the data directory.
         postgres.close();

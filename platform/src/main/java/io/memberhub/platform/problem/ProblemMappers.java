@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.memberhub.platform.db.DatabaseOutage;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    /** A restarted or failed-over PostgreSQL is usually back within seconds. */
+    /** A restarted or failed-over PostgreSQL or Keycloak is usually back within seconds. */
     private static final int RETRY_AFTER_SECONDS = 2;
 
     static Response respond(Problem problem) {
@@ -134,13 +135,31 @@ public class ProblemMappers {
         if (DatabaseOutage.causes(e)) {
             // Not a bug to trace per request but an outage the readiness check reports too; the client should retry.
             LOG.warnf("Answered 503: the database is out of reach (%s)", e.getMessage());
-            return Response.fromResponse(respond(503, "TEMPORARILY_UNAVAILABLE", "Service unavailable",
-                            "The service cannot reach its database just now. Retry shortly; a write retried with the same "
-                                    + "Idempotency-Key is applied at most once, whether or not this attempt went through", List.of()))
-                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            return unavailable("The service cannot reach its database just now. Retry shortly; a write retried with the same "
+                    + "Idempotency-Key is applied at most once, whether or not this attempt went through");
+        }
+        if (identityProviderUnreachable(e)) {
+            // An instance started while Keycloak was away has no signing keys yet; it fetches them once Keycloak answers.
+            LOG.warnf("Answered 503: tokens cannot be verified, the identity provider is out of reach (%s)", e.getMessage());
+            return unavailable("Sign-ins cannot be checked just now: the identity provider is out of reach. Retry shortly with "
+                    + "the same token");
         }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "Internal error", "Something went wrong on our side; nothing was changed", List.of());
+    }
+
+    private static Response unavailable(String detail) {
+        return Response.fromResponse(respond(503, "TEMPORARILY_UNAVAILABLE", "Service unavailable", detail, List.of()))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    private static boolean identityProviderUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OIDCException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {
