@@ -220,9 +220,19 @@ public final class MarketJourney implements AutoCloseable {
          * writes the code into the platform's log, where this reads it); the member's access token.
          */
         public String memberToken(String phone) throws IOException, InterruptedException {
+            requestSmsCode(phone);
+            return smsSignIn(phone, 200).get("accessToken").asText();
+        }
+
+        /** Asks for a sign-in code for this phone, as the member's app does. */
+        public void requestSmsCode(String phone) throws IOException, InterruptedException {
             send("POST", "/api/member/auth/sms-codes", null, Map.of("merchant", slug, "phone", phone), 202, Map.of());
-            return send("POST", "/api/member/auth/sms-login", null, Map.of("merchant", slug, "phone", phone, "code", smsCode(phone)), 200,
-                    Map.of()).get("accessToken").asText();
+        }
+
+        /** Signs in with the newest code sent to this phone; the answer (tokens, or a problem), which must have status {@code expected}. */
+        public JsonNode smsSignIn(String phone, int expected) throws IOException, InterruptedException {
+            return send("POST", "/api/member/auth/sms-login", null, Map.of("merchant", slug, "phone", phone, "code", smsCode(phone)), expected,
+                    Map.of());
         }
 
         /** The member code the member's app shows now (a fresh one, valid for about a minute). */

@@ -16,23 +16,31 @@ public final class DatabaseOutage {
     }
 
     public static boolean causes(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+        return causes(failure, 0);
+    }
+
+    /** Causes and suppressed ones too: a failed commit reports the driver's error as suppressed by the rollback's. */
+    private static boolean causes(Throwable t, int depth) {
+        if (t == null || depth > 20) {
+            return false;
+        }
+        if (t instanceof SQLTransientConnectionException || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
-                    return true;
-                }
-                if (sql.getCause() instanceof TimeoutException) {
-                    return true;
-                }
-            }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (sql.getCause() instanceof TimeoutException) {
                 return true;
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (causes(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return causes(t.getCause(), depth + 1);
     }
 }
