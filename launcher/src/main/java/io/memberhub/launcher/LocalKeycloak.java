@@ -26,19 +26,25 @@ import java.util.zip.ZipFile;
 /**
  * A real Keycloak server from its distribution zip (a Maven artifact), storing its data in our
  * PostgreSQL. The zip is unpacked once into {@code <home>/keycloak/<version>}; the first start
- * builds the server for PostgreSQL (about half a minute), later starts reuse that build.
+ * builds the server for PostgreSQL (about half a minute), later starts reuse that build. The tests of
+ * outages stop it and start it again on the same port and database.
  */
 public final class LocalKeycloak implements AutoCloseable {
 
     public static final String REALM = "memberhub";
     public static final String VERSION = versionFromBuild();
 
-    private final Process process;
+    private final Path dist;
+    private final LocalPostgres postgres;
     private final int port;
+    private final Path logFile;
+    private volatile Process process;
 
-    private LocalKeycloak(Process process, int port) {
-        this.process = process;
+    private LocalKeycloak(Path dist, LocalPostgres postgres, int port, Path logFile) {
+        this.dist = dist;
+        this.postgres = postgres;
         this.port = port;
+        this.logFile = logFile;
     }
 
     public static LocalKeycloak start(LocalPostgres postgres, Path home, int port, Path logFile) throws IOException {
@@ -55,13 +61,8 @@ public final class LocalKeycloak implements AutoCloseable {
             System.out.println(firstStart
                     ? "==> Starting Keycloak " + VERSION + " (first start builds it: about a minute; log: " + logFile + ")"
                     : "==> Starting Keycloak " + VERSION + " on port " + port + " (log: " + logFile + ")");
-            var keycloak = new LocalKeycloak(launch(dist, postgres, port, logFile), port);
-            try {
-                keycloak.awaitRealm(logFile, firstStart ? Duration.ofMinutes(5) : Duration.ofMinutes(3));
-            } catch (IOException | RuntimeException e) {
-                keycloak.close();
-                throw e;
-            }
+            var keycloak = new LocalKeycloak(dist, postgres, port, logFile);
+            keycloak.launch(firstStart ? Duration.ofMinutes(5) : Duration.ofMinutes(3));
             if (firstStart) {
                 Files.writeString(dist.resolve(".memberhub-built"), Instant.now().toString());
             }
@@ -77,7 +78,26 @@ public final class LocalKeycloak implements AutoCloseable {
         return url() + "/realms/" + REALM;
     }
 
-    private static Process launch(Path dist, LocalPostgres postgres, int port, Path logFile) throws IOException {
+    /** Starts it again after {@link #close}, on the same port and database; answers once the realm is served. */
+    public synchronized void startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Keycloak is running; stop it first");
+        }
+        System.out.println("==> Starting Keycloak " + VERSION + " again on port " + port + " (log: " + logFile + ")");
+        launch(Duration.ofMinutes(3));
+    }
+
+    private void launch(Duration patience) throws IOException {
+        process = process();
+        try {
+            awaitRealm(logFile, patience);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Process process() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 dist.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port,
@@ -205,9 +225,9 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    /** Stops Keycloak and everything it started: gently first, then for sure. */
+    /** Stops Keycloak and everything it started: gently first, then for sure. {@link #startAgain} may follow. */
     @Override
-    public void close() {
+    public synchronized void close() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);

@@ -1,16 +1,22 @@
 package io.memberhub.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL from zonky's embedded binaries (Maven artifacts), with MemberHub's roles and
- * databases. The data directory is kept between starts.
+ * databases. The data directory is kept between starts. The tests of crash safety stop it and start
+ * it again in place (same data, same port) while the platform keeps running.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -24,33 +30,114 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String KEYCLOAK = "keycloak";
     public static final String KEYCLOAK_PASSWORD = "keycloak";
 
-    private final EmbeddedPostgres postgres;
-
-    private LocalPostgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    /** How {@link #stop} shuts the server down (PostgreSQL's own modes). */
+    public enum Shutdown {
+        /** Rolls back open transactions, disconnects everyone, writes a checkpoint. */
+        FAST,
+        /** Stops every process at once, as a crash does: the next start recovers from the write-ahead log. */
+        IMMEDIATE
     }
 
-    /** Starts on {@code port}, or on a free port when it is 0. */
+    /** Whether a commit PostgreSQL confirmed survives the server crashing right after it ({@code synchronous_commit}). */
+    public enum Commits {
+        /** Confirmed once on disk: what the run command's data needs. */
+        DURABLE,
+        /**
+         * Confirmed before it is on disk, so a crash within a fraction of a second loses it (zonky's default): for a
+         * test suite that commits many thousands of times and never crashes its server.
+         */
+        FAST
+    }
+
+    private final Path dataDir;
+    private final Path workDir;
+    private final Commits commits;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
+
+    private LocalPostgres(Path dataDir, Path workDir, Commits commits, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.workDir = workDir;
+        this.commits = commits;
+        this.postgres = postgres;
+        this.port = postgres.getPort();
+    }
+
+    /** Starts on {@code port}, or on a free port when it is 0, with durable commits. */
     public static LocalPostgres start(Path dataDir, Path workDir, int port) throws IOException {
+        return start(dataDir, workDir, port, Commits.DURABLE);
+    }
+
+    public static LocalPostgres start(Path dataDir, Path workDir, int port, Commits commits) throws IOException {
         Files.createDirectories(dataDir);
         Files.createDirectories(workDir);
+        var local = new LocalPostgres(dataDir, workDir, commits, server(dataDir, workDir, port, commits));
+        local.prepare();
+        return local;
+    }
+
+    private static EmbeddedPostgres server(Path dataDir, Path workDir, int port, Commits commits) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workDir.toFile())
                 // We stop PostgreSQL ourselves, after the services that use it.
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // Zonky turns it off; then an order a merchant's system was told is recorded can vanish in a crash.
+                .setServerConfig("synchronous_commit", commits == Commits.DURABLE ? "on" : "off");
         if (port != 0) {
             builder.setPort(port);
         }
-        var local = new LocalPostgres(builder.start());
-        local.prepare();
-        return local;
+        return builder.start();
+    }
+
+    /**
+     * Stops the server while its clients may still be connected; {@link #startAgain} brings it back
+     * on the same data directory and port.
+     */
+    public synchronized void stop(Shutdown how) throws IOException, InterruptedException {
+        if (how == Shutdown.IMMEDIATE) {
+            pgCtl("stop", "-m", "immediate");
+            System.out.println("==> PostgreSQL on port " + port + " stopped as in a crash (immediate shutdown); "
+                    + "the embedded server's own stop that follows finds it gone and logs 'Could not stop postmaster'");
+        }
+        // Zonky's own stop is the fast one; after an immediate stop it only finds the server gone and lets go of the data directory.
+        postgres.close();
+    }
+
+    /** Starts the server again after {@link #stop}, on the same data directory and port. */
+    public synchronized void startAgain() throws IOException {
+        postgres = server(dataDir, workDir, port, commits);
+    }
+
+    private void pgCtl(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        // As zonky runs its binaries: PostgreSQL refuses to run as root, so as root they run in a user namespace.
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(binary("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "30"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("pg_ctl " + String.join(" ", arguments) + " failed: " + output.strip());
+        }
+    }
+
+    /** A server binary as zonky unpacked it into the working directory ({@code PG-<digest>/bin}). */
+    private Path binary(String name) throws IOException {
+        try (Stream<Path> unpacked = Files.list(workDir)) {
+            return unpacked.map(dir -> dir.resolve("bin").resolve(name))
+                    .filter(Files::isExecutable)
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("No " + name + " among the PostgreSQL binaries in " + workDir));
+        }
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {

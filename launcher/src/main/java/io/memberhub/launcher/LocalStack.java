@@ -30,10 +30,16 @@ public final class LocalStack implements AutoCloseable {
     /**
      * For the test suite: a fresh PostgreSQL in {@code runDir} and a Keycloak on it, both on free
      * ports. Keycloak's unpacked build is shared through {@code MEMBERHUB_HOME} (default
-     * {@code ~/.memberhub}) so only the first test run on a machine pays for it.
+     * {@code ~/.memberhub}) so only the first test run on a machine pays for it. Commits are durable, as
+     * in the run command.
      */
     public static LocalStack startForTests(Path runDir) throws IOException {
-        LocalPostgres postgres = LocalPostgres.start(runDir.resolve("postgres"), runDir.resolve("postgres-binaries"), 0);
+        return startForTests(runDir, LocalPostgres.Commits.DURABLE);
+    }
+
+    /** The same, choosing whether PostgreSQL confirms commits before they are on disk (see {@link LocalPostgres.Commits}). */
+    public static LocalStack startForTests(Path runDir, LocalPostgres.Commits commits) throws IOException {
+        LocalPostgres postgres = LocalPostgres.start(runDir.resolve("postgres"), runDir.resolve("postgres-binaries"), 0, commits);
         try {
             LocalKeycloak keycloak = LocalKeycloak.start(postgres, Env.home(), freePort(), runDir.resolve("keycloak.log"));
             Map<String, String> properties = properties(keycloak.url(),
@@ -110,6 +116,22 @@ public final class LocalStack implements AutoCloseable {
     /** Whether PostgreSQL is this machine's embedded one (and so ours to back up). */
     public boolean embeddedPostgres() {
         return postgres != null;
+    }
+
+    /** This machine's PostgreSQL, for tests that stop and start it under a running platform. */
+    public LocalPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external here (MEMBERHUB_DB_URL), not ours to stop");
+        }
+        return postgres;
+    }
+
+    /** This machine's Keycloak, for tests that stop and start it under a running platform. */
+    public LocalKeycloak keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("Keycloak is external here (MEMBERHUB_KEYCLOAK_URL), not ours to stop");
+        }
+        return keycloak;
     }
 
     /** The platform's configuration for this stack (Quarkus and MemberHub property names). */

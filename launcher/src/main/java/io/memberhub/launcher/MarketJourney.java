@@ -97,6 +97,11 @@ public final class MarketJourney implements AutoCloseable {
         return platform.instances();
     }
 
+    /** The platform under the journey, for tests that kill and restart it or the services it uses. */
+    public PlatformForTests platform() {
+        return platform;
+    }
+
     /** The outside services' stand-in of {@link #startWithStandIn()}. */
     public OutsideServiceStandIn standIn() {
         if (standIn == null) {
@@ -160,6 +165,11 @@ public final class MarketJourney implements AutoCloseable {
             return slug;
         }
 
+        /** The owner's access token, for a test's own HTTP client (e.g. one that retries as a merchant system does). */
+        public String token() {
+            return token;
+        }
+
         /** Calls the API as the owner and fails the test unless the status is {@code expected}. */
         public JsonNode call(String method, String path, Object body, int expected) throws IOException, InterruptedException {
             return MarketJourney.this.call(method, path, token, body, expected);
@@ -210,9 +220,19 @@ public final class MarketJourney implements AutoCloseable {
          * writes the code into the platform's log, where this reads it); the member's access token.
          */
         public String memberToken(String phone) throws IOException, InterruptedException {
+            requestSmsCode(phone);
+            return smsSignIn(phone, 200).get("accessToken").asText();
+        }
+
+        /** Asks for a sign-in code for this phone, as the member's app does. */
+        public void requestSmsCode(String phone) throws IOException, InterruptedException {
             send("POST", "/api/member/auth/sms-codes", null, Map.of("merchant", slug, "phone", phone), 202, Map.of());
-            return send("POST", "/api/member/auth/sms-login", null, Map.of("merchant", slug, "phone", phone, "code", smsCode(phone)), 200,
-                    Map.of()).get("accessToken").asText();
+        }
+
+        /** Signs in with the newest code sent to this phone; the answer (tokens, or a problem), which must have status {@code expected}. */
+        public JsonNode smsSignIn(String phone, int expected) throws IOException, InterruptedException {
+            return send("POST", "/api/member/auth/sms-login", null, Map.of("merchant", slug, "phone", phone, "code", smsCode(phone)), expected,
+                    Map.of());
         }
 
         /** The member code the member's app shows now (a fresh one, valid for about a minute). */

@@ -96,6 +96,21 @@ public final class PlatformForTests implements AutoCloseable {
         return instances;
     }
 
+    /** The PostgreSQL and Keycloak the instances run on, for tests that stop and start them. */
+    public LocalStack stack() {
+        return stack;
+    }
+
+    /** Kills instance {@code i} with SIGKILL (see {@link ServiceProcess#kill}). */
+    public void kill(int i) throws InterruptedException {
+        processes.get(i).kill();
+    }
+
+    /** Starts instance {@code i} again, on its port, database and log; answers once it is ready. */
+    public void restart(int i) throws IOException, InterruptedException {
+        processes.get(i).start();
+    }
+
     public String keycloakUrl() {
         return stack.platformProperties().get("memberhub.keycloak.url");
     }

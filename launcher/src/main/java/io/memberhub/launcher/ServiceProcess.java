@@ -108,6 +108,15 @@ public final class ServiceProcess implements AutoCloseable {
                 + LogTail.of(log, 30));
     }
 
+    /**
+     * Kills the JVM at once (SIGKILL), as a crash or the kernel's out-of-memory killer does: no shutdown
+     * hook, no graceful stop, requests cut mid-way. {@link #start} may start it again on the same port.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     public int waitFor() throws InterruptedException {
         return process.waitFor();
     }

@@ -1,5 +1,6 @@
 package io.memberhub.platform;
 
+import io.memberhub.launcher.LocalPostgres;
 import io.memberhub.launcher.LocalStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -25,7 +26,8 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
             Path target = Path.of("target").toAbsolutePath();
             Files.createDirectories(target);
             Path runDir = Files.createTempDirectory(target, "real-services-");
-            stack = LocalStack.startForTests(runDir);
+            // Hundreds of tests commit here and none crashes PostgreSQL: commits need not wait for the disk.
+            stack = LocalStack.startForTests(runDir, LocalPostgres.Commits.FAST);
             Map<String, String> config = new HashMap<>(stack.platformProperties());
             return config;
         } catch (IOException e) {

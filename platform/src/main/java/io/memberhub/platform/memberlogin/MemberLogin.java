@@ -107,14 +107,22 @@ public class MemberLogin {
         if (!codes.verify(bound, phone, code)) {
             throw wrongCode();
         }
-        String userId = directory.memberLogin(phone);
-        directory.addMember(tenant.keycloakOrgId(), userId);
-        java.util.UUID memberId = members.signedIn(bound, phone, userId);
-        if (deviceId != null) {
-            devices.remember(bound, memberId, deviceId);
+        try {
+            String userId = directory.memberLogin(phone);
+            directory.addMember(tenant.keycloakOrgId(), userId);
+            java.util.UUID memberId = members.signedIn(bound, phone, userId);
+            if (deviceId != null) {
+                devices.remember(bound, memberId, deviceId);
+            }
+            logins.loggedIn(bound, memberId, "SMS_CODE", deviceId);
+            return tokens.forUser(userId, tenant.slug());
+        } catch (ProblemException e) {
+            if (e.status() == 503) {
+                // Keycloak is away: the same code signs the member in once it is back (the answer says to try again shortly).
+                codes.giveBack(bound, phone);
+            }
+            throw e;
         }
-        logins.loggedIn(bound, memberId, "SMS_CODE", deviceId);
-        return tokens.forUser(userId, tenant.slug());
     }
 
     private Tenant merchant(String slug) {

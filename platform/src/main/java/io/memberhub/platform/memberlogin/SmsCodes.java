@@ -166,6 +166,17 @@ public class SmsCodes {
         return true;
     }
 
+    /**
+     * Makes the login code {@link #verify} last used for {@code phone} usable again, for a sign-in the code
+     * proved but the identity service could not finish: the member should not need a new code, which the
+     * per-phone limit may hold back. The code keeps its expiry.
+     */
+    public void giveBack(TenantBound tenant, String phone) {
+        em.createNativeQuery("update sms_code set used_at = null where id = (select id from sms_code where phone = ?1 and purpose = 'LOGIN' "
+                        + "and used_at is not null order by used_at desc limit 1)")
+                .setParameter(1, phone).executeUpdate();
+    }
+
     private static ProblemException smsUnavailable() {
         return ProblemException.unavailable("SMS_UNAVAILABLE", "The code could not be sent; try again shortly");
     }

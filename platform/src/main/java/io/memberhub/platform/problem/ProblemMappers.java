@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.memberhub.platform.db.DatabaseOutage;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +34,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** PostgreSQL's character_not_in_repertoire (NUL in text) and untranslatable_character (an escaped NUL in jsonb). */
     private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
+    /** A restarted or failed-over PostgreSQL or Keycloak is usually back within seconds. */
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -154,6 +158,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            // Not a bug to trace per request but an outage the readiness check reports too; the client should retry.
+            LOG.warnf("Answered 503: the database is out of reach (%s)", e.getMessage());
+            return unavailable("The service cannot reach its database just now. Retry shortly; a write retried with the same "
+                    + "Idempotency-Key is applied at most once, whether or not this attempt went through");
+        }
+        if (identityProviderUnreachable(e)) {
+            // An instance started while Keycloak was away has no signing keys yet; it fetches them once Keycloak answers.
+            LOG.warnf("Answered 503: tokens cannot be verified, the identity provider is out of reach (%s)", e.getMessage());
+            return unavailable("Sign-ins cannot be checked just now: the identity provider is out of reach. Retry shortly with "
+                    + "the same token");
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // Text PostgreSQL cannot hold (NUL, also escaped in jsonb) reached the database by a way the JSON check does not see,
             // such as a query parameter: the statement failed, its transaction rolled back, so it is the caller's bad input.
@@ -166,6 +182,20 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return respond(500, "INTERNAL_ERROR", "Internal error", "Something went wrong on our side; nothing was changed", List.of());
+    }
+
+    private static Response unavailable(String detail) {
+        return Response.fromResponse(respond(503, "TEMPORARILY_UNAVAILABLE", "Service unavailable", detail, List.of()))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    private static boolean identityProviderUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OIDCException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {
