@@ -1,17 +1,16 @@
 package io.memberhub.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL from zonky's embedded binaries (Maven artifacts), with MemberHub's roles and
@@ -98,7 +97,7 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public synchronized void stop(Shutdown how) throws IOException, InterruptedException {
         if (how == Shutdown.IMMEDIATE) {
-            pgCtl("stop", "-m", "immediate");
+            stopImmediately();
             System.out.println("==> PostgreSQL on port " + port + " stopped as in a crash (immediate shutdown); "
                     + "the embedded server's own stop that follows finds it gone and logs 'Could not stop postmaster'");
         }
@@ -111,28 +110,38 @@ public final class LocalPostgres implements AutoCloseable {
         postgres = server(dataDir, workDir, port, commits);
     }
 
-    private void pgCtl(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        // As zonky runs its binaries: PostgreSQL refuses to run as root, so as root they run in a user namespace.
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.addAll(List.of("unshare", "-U"));
+    /**
+     * What {@code pg_ctl stop -m immediate} does, without {@code pg_ctl}: SIGQUIT to the postmaster named in the
+     * data directory's lock file, then wait for it to go. Zonky unpacks its binaries once per JVM, into the working
+     * directory of the first server it starts, so this server's own working directory may hold none.
+     */
+    private void stopImmediately() throws IOException, InterruptedException {
+        long pid = postmasterPid();
+        Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes());
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("Could not signal PostgreSQL's postmaster (pid " + pid + "): " + output.strip());
         }
-        command.addAll(List.of(binary("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "30"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("pg_ctl " + String.join(" ", arguments) + " failed: " + output.strip());
+        Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+        if (postmaster.isPresent()) {
+            try {
+                postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("PostgreSQL's postmaster (pid " + pid + ") did not exit within 30 s of SIGQUIT", e);
+            }
         }
     }
 
-    /** A server binary as zonky unpacked it into the working directory ({@code PG-<digest>/bin}). */
-    private Path binary(String name) throws IOException {
-        try (Stream<Path> unpacked = Files.list(workDir)) {
-            return unpacked.map(dir -> dir.resolve("bin").resolve(name))
-                    .filter(Files::isExecutable)
-                    .findFirst()
-                    .orElseThrow(() -> new IOException("No " + name + " among the PostgreSQL binaries in " + workDir));
+    private long postmasterPid() throws IOException {
+        Path lockFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(lockFile)) {
+            throw new IOException("PostgreSQL is not running on " + dataDir + ": no postmaster.pid");
+        }
+        String firstLine = Files.readAllLines(lockFile).getFirst().strip();
+        try {
+            return Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            throw new IOException("Unreadable postmaster.pid in " + dataDir + ": '" + firstLine + "'", e);
         }
     }
 

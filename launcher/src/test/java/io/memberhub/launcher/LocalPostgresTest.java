@@ -44,7 +44,10 @@ class LocalPostgresTest {
 
     @Test
     void aCrashLikeStopLosesNoAcknowledgedCommitAndTheServerComesBackOnItsPort() throws Exception {
-        try (LocalPostgres pg = LocalPostgres.start(dir.resolve("data"), dir.resolve("bin"), 0)) {
+        // Zonky unpacks its binaries once per JVM, into the first server's working directory: as in a test run
+        // where another stack started first, this server's own working directory holds none.
+        try (LocalPostgres first = LocalPostgres.start(dir.resolve("first-data"), dir.resolve("first-bin"), 0);
+             LocalPostgres pg = LocalPostgres.start(dir.resolve("data"), dir.resolve("bin"), 0)) {
             int port = pg.port();
             try (Connection owner = DriverManager.getConnection(pg.jdbcUrl("memberhub"), LocalPostgres.OWNER, LocalPostgres.OWNER_PASSWORD);
                  Statement sql = owner.createStatement()) {
