@@ -33,6 +33,11 @@ public final class LocalKeycloak implements AutoCloseable {
 
     public static final String REALM = "memberhub";
     public static final String VERSION = versionFromBuild();
+    /**
+     * A start with a fresh database imports the realm, which takes about 40 s on an idle 2-core machine and
+     * several minutes on one shared with builds; a start that never comes is still reported, with the log's tail.
+     */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(5);
 
     private final Path dist;
     private final LocalPostgres postgres;
@@ -62,7 +67,7 @@ public final class LocalKeycloak implements AutoCloseable {
                     ? "==> Starting Keycloak " + VERSION + " (first start builds it: about a minute; log: " + logFile + ")"
                     : "==> Starting Keycloak " + VERSION + " on port " + port + " (log: " + logFile + ")");
             var keycloak = new LocalKeycloak(dist, postgres, port, logFile);
-            keycloak.launch(firstStart ? Duration.ofMinutes(5) : Duration.ofMinutes(3));
+            keycloak.launch(firstStart ? Duration.ofMinutes(8) : START_PATIENCE);
             if (firstStart) {
                 Files.writeString(dist.resolve(".memberhub-built"), Instant.now().toString());
             }
@@ -84,7 +89,7 @@ public final class LocalKeycloak implements AutoCloseable {
             throw new IllegalStateException("Keycloak is running; stop it first");
         }
         System.out.println("==> Starting Keycloak " + VERSION + " again on port " + port + " (log: " + logFile + ")");
-        launch(Duration.ofMinutes(3));
+        launch(START_PATIENCE);
     }
 
     private void launch(Duration patience) throws IOException {
