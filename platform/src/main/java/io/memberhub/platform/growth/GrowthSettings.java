@@ -24,7 +24,8 @@ public record GrowthSettings(@NotNull @Min(1) @Max(100_000_000) Long spendUnit,
     public static final GrowthSettings DEFAULTS = new GrowthSettings(100L, 0L, 0L, List.of());
 
     public GrowthSettings {
-        activities = activities == null ? List.of() : List.copyOf(activities);
+        // Not List.copyOf: a null element must reach validation as a 400, not fail the constructor.
+        activities = activities == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(activities));
     }
 
     /**
