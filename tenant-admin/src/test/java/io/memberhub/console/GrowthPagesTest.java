@@ -72,7 +72,7 @@ class GrowthPagesTest {
                 .get("id").asText();
         String order = "growth-" + UUID.randomUUID();
         PlatformCalls.callOnce(order, "POST", "/api/v1/orders", token, "{\"memberId\":\"" + member + "\",\"externalId\":\"" + order
-                + "\",\"amount\":25000,\"paidAt\":\"" + Instant.now().minusSeconds(60) + "\"}", 201);
+                + "\",\"amount\":25000,\"channel\":\"shop\",\"paidAt\":\"" + Instant.now().minusSeconds(60) + "\"}", 201);
         PlatformCalls.callOnce("g-" + order, "POST", "/api/v1/members/" + member + "/growth/adjustments", token,
                 "{\"growth\":60,\"reason\":\"老会员卡迁入\"}", 201);
 
