@@ -54,6 +54,9 @@ public class ActivityIngestion {
     @Inject
     Event<ActivityRecorded> recorded;
 
+    @Inject
+    Event<ActivitiesStored> stored;
+
     /**
      * @param signedIn the member whose app sent the batch, for {@link ActivitySource#MEMBER}; null otherwise
      */
@@ -156,17 +159,20 @@ public class ActivityIngestion {
                         returning id""")
                 .setParameter(1, tenant.tenantId().toString()).setParameter(2, source.name()).setParameter(3, toJson(rows))
                 .getResultList();
-        Set<UUID> stored = new HashSet<>(inserted);
+        Set<UUID> insertedIds = new HashSet<>(inserted);
         Set<UUID> acted = new HashSet<>();
+        List<ActivitiesStored.Stored> storedNow = new ArrayList<>();
         byId.forEach((id, candidate) -> {
-            if (stored.contains(id)) {
+            if (insertedIds.contains(id)) {
                 results[candidate.index()] = ItemResult.accepted(candidate.index(), id);
                 acted.add(members.get(candidate));
+                storedNow.add(new ActivitiesStored.Stored(id, members.get(candidate), candidate.item().type(), candidate.item().occurredAt()));
             } else {
                 results[candidate.index()] = ItemResult.duplicate(candidate.index());
             }
         });
         if (!acted.isEmpty()) {
+            stored.fire(new ActivitiesStored(tenant.tenantId(), source, List.copyOf(storedNow)));
             recorded.fire(new ActivityRecorded(tenant.tenantId(), Set.copyOf(acted)));
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The balance row kept beside an append-only ledger (points, wallet), moved in the ledger write's
+ * The balance row kept beside an append-only ledger (points, wallet, growth), moved in the ledger write's
  * own transaction. The row's lock serialises concurrent changes for one member; its check
  * constraint keeps it from going negative.
  */
@@ -19,7 +19,7 @@ public class BalanceRows {
 
     /** The balance tables; names are fixed here, never taken from input. */
     public enum Kind {
-        POINTS("points_balance"), WALLET("wallet_balance");
+        POINTS("points_balance"), WALLET("wallet_balance"), GROWTH("growth_balance");
 
         private final String table;
 

@@ -43,7 +43,7 @@ public class LevelResource {
     @POST
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Add a level",
-            description = "upgradeRule combines thresholds ({metric: SPEND|ORDER_COUNT|POINTS_EARNED, atLeast, window: {months|days}}) "
+            description = "upgradeRule combines thresholds ({metric: SPEND|ORDER_COUNT|POINTS_EARNED|VISIT_COUNT|TOP_UP_AMOUNT|GROWTH, atLeast, window: {months|days}}) "
                     + "with {all: [...]} and {any: [...]}. A level without a rule is an entry level.")
     @Audited(value = "level.created", target = "level", targetId = "answer.id")
     public Response create(@Valid @NotNull LevelRequest request) {

@@ -11,5 +11,7 @@ public enum Metric {
     /** Visits and check-ins. */
     VISIT_COUNT,
     /** Money paid into stored value (bonuses not included). */
-    TOP_UP_AMOUNT
+    TOP_UP_AMOUNT,
+    /** Growth value gained (net of what refunds and staff took back); over all time, the member's growth balance. */
+    GROWTH
 }

@@ -29,6 +29,9 @@ final class MetricSql {
             case TOP_UP_AMOUNT -> "select t.member_id, sum(t.amount - coalesce((select sum(r.amount) from top_up_refund r "
                     + "where r.tenant_id = t.tenant_id and r.top_up_id = t.id), 0)) as v from top_up t "
                     + "where t.tenant_id = %1$s and %4$s and t.paid_at >= %2$s and t.paid_at <= %3$s group by t.member_id";
+            // Every line, so a refund's reversal and a staff member's correction count in the window they happen in.
+            case GROWTH -> "select member_id, sum(delta) as v from growth_entry "
+                    + "where tenant_id = %1$s and %4$s and created_at >= %2$s and created_at <= %3$s group by member_id";
         };
         return sql.formatted(tenant, from, to, members);
     }

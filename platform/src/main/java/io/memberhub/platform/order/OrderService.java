@@ -1,6 +1,7 @@
 package io.memberhub.platform.order;
 
 import io.memberhub.platform.event.Outbox;
+import io.memberhub.platform.growth.OrderGrowth;
 import io.memberhub.platform.idempotency.IdempotentWrites;
 import io.memberhub.platform.idempotency.IdempotentWrites.Outcome;
 import io.memberhub.platform.level.MemberLevels;
@@ -71,6 +72,9 @@ public class OrderService {
     BusinessCounters counters;
 
     @Inject
+    OrderGrowth growth;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     public Outcome<OrderResponse> record(CallContext call, String key, RecordOrderRequest request) {
@@ -101,6 +105,7 @@ public class OrderService {
                 balance = points.earn(call, order.memberId, extra.points(), PLUGIN_EARN_REASON, "plugin",
                         extra.pluginId() + ":" + order.externalId, expiresAt);
             }
+            growth.earn(call, order.memberId, order.id(), order.amount);
             levels.applyFacts(call, order.memberId, "order " + order.externalId);
             OrderResponse recorded = order.toResponse(balance);
             outbox.append(call, "OrderRecorded", "member", order.memberId, recorded);
@@ -128,6 +133,7 @@ public class OrderService {
             long reversal = reversedTarget - order.pointsReversed;
             var refund = new OrderRefund();
             long taken = points.deductUpTo(call, order.memberId, reversal, REFUND_REASON, "refund", refund.id().toString());
+            growth.reverse(call, order.memberId, order.id(), refund.id(), order.amount, order.refundedAmount, refundedAfter);
             refund.orderId = order.id();
             refund.amount = request.amount();
             refund.pointsReversed = taken;

@@ -53,6 +53,8 @@ public final class MerchantData {
                 .post("/api/v1/member-fields").then().statusCode(201);
         m.asOwner().body(Map.ofEntries(Map.entry("pointsPerYuan", 1), Map.entry("validityDays", 365), Map.entry("signInPoints", 5),
                 Map.entry("profileCompletionPoints", 50))).put("/api/v1/points/settings").then().statusCode(200);
+        m.asOwner().body(Map.of("spendUnit", 100, "growthPerSpendUnit", 1, "growthPerOrder", 5,
+                "activities", List.of(Map.of("type", "LOGIN", "growth", 2, "dailyLimit", 1)))).put("/api/v1/growth/settings").then().statusCode(200);
         m.asOwner().body(Map.of("name", "Basic", "rank", 0)).post("/api/v1/levels").then().statusCode(201);
         m.asOwner().body(Map.of("name", "Gold", "rank", 1, "upgradeRule", Map.of("metric", "SPEND", "atLeast", 1_000),
                 "giftPack", Map.of("points", 10))).post("/api/v1/levels").then().statusCode(201);
@@ -78,6 +80,8 @@ public final class MerchantData {
         m.asOwner().post("/api/v1/points/redemptions/" + redemption + "/cancellation").then().statusCode(201);
         m.asOwner().header("Idempotency-Key", "adjust-" + order).body(Map.of("points", 5, "reason", "Alice's birthday call"))
                 .post("/api/v1/members/" + alice + "/points/adjustments").then().statusCode(201);
+        m.asOwner().header("Idempotency-Key", "growth-" + order).body(Map.of("growth", 5, "reason", "Alice's card from the old system"))
+                .post("/api/v1/members/" + alice + "/growth/adjustments").then().statusCode(201);
 
         m.asOwner().body(Map.of("tiers", List.of(Map.of("minAmount", 10_000, "bonusAmount", 1_000)))).put("/api/v1/wallet/bonus-tiers")
                 .then().statusCode(200);

@@ -50,6 +50,7 @@ class PrivacyRequestTest {
                 .as("the member's whole points ledger").isEqualTo(points);
         assertThat(before.getList("records.points_entry.note")).contains("Alice's birthday call");
         assertThat(before.getList("records.wallet_entry")).isNotEmpty();
+        assertThat(before.getList("records.growth_entry.note")).contains("Alice's card from the old system");
         assertThat(before.getList("records.order_refund.reason")).as("rows under the member's orders").containsExactly("Alice said it was too sweet");
         assertThat(before.getList("records.points_allocation")).isNotEmpty();
         assertThat(before.getList("records.member_external_identity.subject")).containsExactly("openid-alice-" + alice);
@@ -102,6 +103,7 @@ class PrivacyRequestTest {
         assertThat(ledgerRows(m, alice)).as("ledger lines, orders and history stay").isEqualTo(rowsBefore);
         assertThat(count(m, "select count(*) from points_entry where member_id = ?::uuid and note is not null", alice)).isZero();
         assertThat(count(m, "select count(*) from wallet_entry where member_id = ?::uuid and note is not null", alice)).isZero();
+        assertThat(count(m, "select count(*) from growth_entry where member_id = ?::uuid and note is not null", alice)).isZero();
         assertThat(count(m, "select count(*) from order_refund r join member_order o on o.id = r.order_id "
                 + "where o.member_id = ?::uuid and r.reason is not null", alice)).isZero();
         assertThat(count(m, "select count(*) from level_change where member_id = ?::uuid and explanation::text like '%cousin%'", alice)).isZero();

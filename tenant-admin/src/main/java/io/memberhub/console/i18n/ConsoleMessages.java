@@ -298,7 +298,7 @@ public interface ConsoleMessages {
     @Message("积分倍率(%)")
     String points_percent();
 
-    @Message("{#when name}{#is 'SPEND'}消费金额{#is 'ORDER_COUNT'}订单数{#is 'POINTS_EARNED'}获得积分{#is 'VISIT_COUNT'}到店次数{#is 'TOP_UP_AMOUNT'}储值金额{#else}{name}{/when}")
+    @Message("{#when name}{#is 'SPEND'}消费金额{#is 'ORDER_COUNT'}订单数{#is 'POINTS_EARNED'}获得积分{#is 'VISIT_COUNT'}到店次数{#is 'TOP_UP_AMOUNT'}储值金额{#is 'GROWTH'}成长值{#else}{name}{/when}")
     String metric(String name);
 
     @Message("近 {amount}{#when unit}{#is 'months'} 个月{#is 'days'} 天{/when}")

@@ -1,5 +1,6 @@
 package io.memberhub.console.members;
 
+import io.memberhub.console.growth.GrowthApi;
 import io.memberhub.console.i18n.RequestLocale;
 import io.memberhub.console.platform.MemberViews;
 import io.memberhub.console.platform.PlatformApi;
@@ -28,6 +29,10 @@ class Portraits {
     MemberWorkApi work;
 
     @Inject
+    @RestClient
+    GrowthApi growth;
+
+    @Inject
     RequestLocale locale;
 
     TemplateInstance draw(UUID id, String before, Portrait.Forms forms, String done) {
@@ -37,7 +42,7 @@ class Portraits {
         List<MemberViews.Tag> others = platform.allTags().stream().filter(t -> !carried.contains(t.id()) && !"RULE".equals(t.kind())).toList();
         String cursor = before == null || before.isBlank() ? null : before;
         return locale.on(MembersPage.Templates.portrait(new Portrait(platform.merchant(), member, levelOf(id), work.levelHistory(id),
-                work.points(id), work.wallet(id), tags, others, platform.coupons(id), work.activity(id, cursor, TIMELINE_PAGE),
+                work.points(id), growth.member(id), work.wallet(id), tags, others, platform.coupons(id), work.activity(id, cursor, TIMELINE_PAGE),
                 forms.points(), forms.wallet(), forms.tag(), done)));
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * An upgrade rule over the platform's metrics ({@code SPEND} and {@code TOP_UP_AMOUNT} in minor units,
- * {@code ORDER_COUNT}, {@code POINTS_EARNED}, {@code VISIT_COUNT}), combined with all-of and any-of.
+ * {@code ORDER_COUNT}, {@code POINTS_EARNED}, {@code VISIT_COUNT}, {@code GROWTH} (growth value, on platforms that have it)),
+ * combined with all-of and any-of.
  */
 @InterfaceStability.Evolving
 public sealed interface LevelRule {
