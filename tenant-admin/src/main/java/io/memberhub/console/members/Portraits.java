@@ -1,6 +1,7 @@
 package io.memberhub.console.members;
 
 import io.memberhub.console.i18n.RequestLocale;
+import io.memberhub.console.lifecycle.LifecycleApi;
 import io.memberhub.console.platform.MemberViews;
 import io.memberhub.console.platform.PlatformApi;
 import io.memberhub.console.platform.PlatformRefusal;
@@ -28,6 +29,10 @@ class Portraits {
     MemberWorkApi work;
 
     @Inject
+    @RestClient
+    LifecycleApi lifecycle;
+
+    @Inject
     RequestLocale locale;
 
     TemplateInstance draw(UUID id, String before, Portrait.Forms forms, String done) {
@@ -36,7 +41,7 @@ class Portraits {
         Set<UUID> carried = tags.stream().map(MemberViews.Tag::id).collect(Collectors.toSet());
         List<MemberViews.Tag> others = platform.allTags().stream().filter(t -> !carried.contains(t.id()) && !"RULE".equals(t.kind())).toList();
         String cursor = before == null || before.isBlank() ? null : before;
-        return locale.on(MembersPage.Templates.portrait(new Portrait(platform.merchant(), member, levelOf(id), work.levelHistory(id),
+        return locale.on(MembersPage.Templates.portrait(new Portrait(platform.merchant(), member, levelOf(id), work.levelHistory(id), lifecycle.member(id),
                 work.points(id), work.wallet(id), tags, others, platform.coupons(id), work.activity(id, cursor, TIMELINE_PAGE),
                 forms.points(), forms.wallet(), forms.tag(), done)));
     }
