@@ -39,6 +39,15 @@ class LifecyclePagesTest {
         assertThat(evaluated.body()).contains("data-evaluated=\"0\"").contains("1 位会员的 RFM 得分有变化")
                 .contains("data-value-class=\"LOW\" data-members=\"1\"").contains("data-value-class=\"NONE\" data-members=\"1\"");
 
+        Browser.Page segment = browser.post(console.resolve("/console/segments"), Map.of("name", "New buyers", "description", "",
+                "stages", "NEW", "monetaryScores", "1", "gender", "", "source", "", "fields", ""));
+        assertThat(segment.status()).isEqualTo(200);
+        assertThat(segment.body()).contains("data-members=\"1\"").contains("韩梅梅").doesNotContain("Li Lei")
+                .contains("name=\"stages\" value=\"NEW\" checked").contains("name=\"monetaryScores\" value=\"1\" checked");
+        var filter = PlatformCalls.call("GET", "/api/v1/segments", token, null, 200).get(0).get("filter");
+        assertThat(filter.get("stages").get(0).asText()).isEqualTo("NEW");
+        assertThat(filter.get("monetaryScores").get(0).asInt()).isEqualTo(1);
+
         Browser.Page refused = browser.post(console.resolve("/console/lifecycle/rules"), Map.of("newDays", "30", "atRiskDays", "200",
                 "dormantDays", "180", "activeOrders", "1", "activeWindowDays", "200", "wonBackDays", "60"));
         assertThat(refused.status()).isEqualTo(400);

@@ -73,6 +73,18 @@ public interface MarketingMessages {
     @Message("处于以下任一等级(不选为全部)")
     String at_levels();
 
+    @Message("处于这些生命周期阶段(不选:全部)")
+    String in_stages();
+
+    @Message("RFM 得分")
+    String rfm_scores();
+
+    @Message("每项 1–5 分,5 为最好;勾选的分数之一即可,不选:不限。未消费的会员没有得分。")
+    String rfm_scores_hint();
+
+    @Message("{#when d}{#is 'recencyScores'}近度{#is 'frequencyScores'}频度{#is 'monetaryScores'}金额{#else}{d}{/when}")
+    String rfm_dimension(String d);
+
     @Message("性别")
     String gender();
 

@@ -27,13 +27,18 @@ public final class MarketingViews {
 
     /** Members carrying every {@code tags}, none of {@code withoutTags}, at any of {@code levels}, with the attributes given. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filter(List<UUID> tags, List<UUID> withoutTags, List<UUID> levels, String gender, String source, Map<String, String> fields) {
+    public record Filter(List<UUID> tags, List<UUID> withoutTags, List<UUID> levels, String gender, String source, Map<String, String> fields,
+                         List<String> stages, List<Integer> recencyScores, List<Integer> frequencyScores, List<Integer> monetaryScores) {
 
         public Filter {
             tags = tags == null ? List.of() : tags;
             withoutTags = withoutTags == null ? List.of() : withoutTags;
             levels = levels == null ? List.of() : levels;
             fields = fields == null ? Map.of() : fields;
+            stages = stages == null ? List.of() : stages;
+            recencyScores = recencyScores == null ? List.of() : recencyScores;
+            frequencyScores = frequencyScores == null ? List.of() : frequencyScores;
+            monetaryScores = monetaryScores == null ? List.of() : monetaryScores;
         }
     }
 
