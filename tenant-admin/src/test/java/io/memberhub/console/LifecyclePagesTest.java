@@ -64,6 +64,14 @@ class LifecyclePagesTest {
         assertThat(portrait.body()).contains("生命周期阶段").contains("data-stage=\"NEW\"").contains("data-rfm=\"111\"")
                 .contains("data-stage-change=\"NEW\"").contains("128 元");
 
+        Map<String, String> campaign = new java.util.LinkedHashMap<>(Map.of("name", "留住他们", "trigger", "STAGE_ENTERED", "stage", "AT_RISK",
+                "days", "", "levelId", "", "segmentId", "", "couponTemplateId", "", "points", "20", "channel", ""));
+        campaign.put("effectDays", "7");
+        Browser.Page created = browser.post(console.resolve("/console/campaigns"), campaign);
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body()).contains("进入生命周期阶段 · 有流失风险");
+        assertThat(PlatformCalls.call("GET", "/api/v1/campaigns", token, null, 200).get(0).get("stage").asText()).isEqualTo("AT_RISK");
+
         Browser english = new Browser("en");
         english.signIn(english.get(console.resolve("/console")), owner.email(), owner.password());
         Browser.Page inEnglish = english.get(console.resolve("/console/lifecycle?period=MONTH"));

@@ -54,12 +54,12 @@ public final class MarketingViews {
     /** The occasion ({@code trigger}, {@code days}), the audience (a segment, or everyone) and what it gives or says. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CampaignRequest(String name, String trigger, Integer days, UUID levelId, UUID segmentId, UUID couponTemplateId,
-                                  Long points, Message message, Integer effectDays) {
+                                  Long points, Message message, Integer effectDays, String stage) {
     }
 
     /** {@code status} ACTIVE or PAUSED. */
     public record Campaign(UUID id, String name, String trigger, int days, UUID levelId, UUID segmentId, UUID couponTemplateId,
-                           Long points, Message message, int effectDays, String status, Instant createdAt) {
+                           Long points, Message message, int effectDays, String status, Instant createdAt, String stage) {
 
         public boolean active() {
             return "ACTIVE".equals(status);
