@@ -1,5 +1,6 @@
 package io.memberhub.platform.campaign;
 
+import io.memberhub.platform.lifecycle.LifecycleStage;
 import io.memberhub.platform.tenancy.TenantBound;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import java.util.UUID;
 /** A stored campaign as the runner needs it. */
 record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, int days, UUID levelId, UUID segmentId,
                 UUID couponTemplateId, Long points, CampaignRequest.Channel channel, String text, int effectDays, String status,
-                Instant createdAt, Instant updatedAt, String pluginChannel) implements TenantBound {
+                Instant createdAt, Instant updatedAt, String pluginChannel, LifecycleStage stage) implements TenantBound {
 
     boolean messages() {
         return channel != null;
@@ -15,6 +16,6 @@ record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, in
 
     CampaignResponse toResponse() {
         return new CampaignResponse(id, name, trigger, days, levelId, segmentId, couponTemplateId, points,
-                channel == null ? null : new CampaignRequest.Message(channel, text, pluginChannel), effectDays, status, createdAt, updatedAt);
+                channel == null ? null : new CampaignRequest.Message(channel, text, pluginChannel), effectDays, status, createdAt, updatedAt, stage);
     }
 }

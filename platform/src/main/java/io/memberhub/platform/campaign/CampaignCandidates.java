@@ -42,6 +42,9 @@ class CampaignCandidates {
                     + "where lc.tenant_id = :tenant and lc.kind = '" + (campaign.trigger() == CampaignTrigger.LEVEL_UP ? "UPGRADE" : "DOWNGRADE")
                     + "' and lc.created_at >= :since" + (campaign.levelId() == null ? "" : " and lc.to_level_id = :level")
                     + "";
+            case STAGE_ENTERED -> "select sc.member_id, 'stage-' || sc.id as occasion from lifecycle_stage_change sc "
+                    + "join member_lifecycle ml on ml.tenant_id = sc.tenant_id and ml.member_id = sc.member_id and ml.stage = sc.to_stage "
+                    + "where sc.tenant_id = :tenant and sc.to_stage = :stage and sc.changed_at >= :since";
             case COUPON_EXPIRING -> "select c.member_id, 'coupon-' || c.id as occasion from coupon c where c.tenant_id = :tenant "
                     + "and c.status = 'ISSUED' and c.expires_at > now() and c.expires_at <= now() + make_interval(days => :days)";
         };
@@ -53,7 +56,9 @@ class CampaignCandidates {
                 .setParameter("tenant", campaign.tenantId().toString())
                 .setParameter("campaign", campaign.id());
         boolean levels = campaign.trigger() == CampaignTrigger.LEVEL_UP || campaign.trigger() == CampaignTrigger.LEVEL_DOWN;
-        if (levels) {
+        if (campaign.trigger() == CampaignTrigger.STAGE_ENTERED) {
+            query.setParameter("since", campaign.createdAt()).setParameter("stage", campaign.stage().name());
+        } else if (levels) {
             query.setParameter("since", campaign.createdAt());
             if (campaign.levelId() != null) {
                 query.setParameter("level", campaign.levelId());

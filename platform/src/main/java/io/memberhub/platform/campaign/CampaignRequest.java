@@ -1,5 +1,6 @@
 package io.memberhub.platform.campaign;
 
+import io.memberhub.platform.lifecycle.LifecycleStage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import java.util.UUID;
 /**
  * A campaign: on which occasion ({@code trigger} and {@code days}), for whom (a segment, or all
  * members), doing what (a coupon, points and/or a message), and how long to watch its effect.
+ * {@code levelId} narrows LEVEL_UP and LEVEL_DOWN; {@code stage} is the stage STAGE_ENTERED answers.
  */
 public record CampaignRequest(@NotBlank @Size(max = 80) String name,
                               @NotNull CampaignTrigger trigger,
@@ -22,7 +24,8 @@ public record CampaignRequest(@NotBlank @Size(max = 80) String name,
                               UUID couponTemplateId,
                               @Positive Long points,
                               @Valid Message message,
-                              @Min(1) @Max(90) Integer effectDays) {
+                              @Min(1) @Max(90) Integer effectDays,
+                              LifecycleStage stage) {
 
     /**
      * A message through a channel: LOG (written to the log, for trying a campaign out), SMS, or PLUGIN

@@ -3,6 +3,7 @@ package io.memberhub.platform.campaign;
 import io.memberhub.platform.coupon.CouponService;
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.db.UniqueViolation;
+import io.memberhub.platform.lifecycle.LifecycleStage;
 import io.memberhub.platform.member.MemberLocks;
 import io.memberhub.platform.plugin.PluginMessageChannels;
 import io.memberhub.platform.problem.ProblemException;
@@ -48,6 +49,7 @@ public class Campaigns {
             values.put("effect_days", request.effectDaysOrDefault());
             values.put("status", "ACTIVE");
             values.put("level_id", request.levelId());
+            values.put("stage", request.stage() == null ? null : request.stage().name());
             values.put("segment_id", request.segmentId());
             values.put("coupon_template_id", request.couponTemplateId());
             values.put("points", request.points());
@@ -205,16 +207,20 @@ public class Campaigns {
                 || em.createNativeQuery("select 1 from level where id = ?1").setParameter(1, request.levelId()).getResultList().isEmpty())) {
             throw ProblemException.invalidField("levelId", "only for LEVEL_UP and LEVEL_DOWN, and must name a level of this merchant");
         }
+        if ((request.trigger() == CampaignTrigger.STAGE_ENTERED) != (request.stage() != null)) {
+            throw ProblemException.invalidField("stage", "is required for STAGE_ENTERED and only for it");
+        }
     }
 
     private static final String SELECT = "select id, name, trigger, days, level_id, segment_id, coupon_template_id, points, message_channel, "
-            + "message_text, effect_days, status, created_at, updated_at, message_plugin_channel from campaign";
+            + "message_text, effect_days, status, created_at, updated_at, message_plugin_channel, stage from campaign";
 
     private static Campaign toCampaign(UUID tenantId, Object[] r) {
         return new Campaign(tenantId, (UUID) r[0], (String) r[1], CampaignTrigger.valueOf((String) r[2]), ((Number) r[3]).intValue(),
                 (UUID) r[4], (UUID) r[5], (UUID) r[6], r[7] == null ? null : ((Number) r[7]).longValue(),
                 r[8] == null ? null : CampaignRequest.Channel.valueOf((String) r[8]), (String) r[9], ((Number) r[10]).intValue(),
-                (String) r[11], SqlValues.instant(r[12]), SqlValues.instant(r[13]), (String) r[14]);
+                (String) r[11], SqlValues.instant(r[12]), SqlValues.instant(r[13]), (String) r[14],
+                r[15] == null ? null : LifecycleStage.valueOf((String) r[15]));
     }
 
     /** Absent values are written as SQL nulls rather than bound: a null bound on its own has no type the driver can send. */

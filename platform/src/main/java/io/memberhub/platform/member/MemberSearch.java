@@ -82,6 +82,9 @@ class MemberSearch {
             }
             where.append("))");
         }
+        if (!query.lifecycle().any()) {
+            lifecycle(query.lifecycle(), where, params);
+        }
 
         Query count = em.createNativeQuery("select count(*)" + where);
         bind(count, params);
@@ -95,6 +98,28 @@ class MemberSearch {
         @SuppressWarnings("unchecked")
         List<Member> members = page.getResultList();
         return new Result(members, total);
+    }
+
+    /** One join-free condition on the member's lifecycle row; a member not evaluated yet matches no lifecycle condition. */
+    private static void lifecycle(MemberQuery.Lifecycle lifecycle, StringBuilder where, List<Object> params) {
+        where.append(" and exists (select 1 from member_lifecycle ml where ml.tenant_id = member.tenant_id and ml.member_id = member.id");
+        anyOf(where, params, "ml.stage", lifecycle.stages());
+        anyOf(where, params, "ml.r_score", lifecycle.recency());
+        anyOf(where, params, "ml.f_score", lifecycle.frequency());
+        anyOf(where, params, "ml.m_score", lifecycle.monetary());
+        where.append(")");
+    }
+
+    private static void anyOf(StringBuilder where, List<Object> params, String column, List<?> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        where.append(" and ").append(column).append(" in (");
+        for (int i = 0; i < values.size(); i++) {
+            params.add(values.get(i) instanceof Integer score ? score.shortValue() : values.get(i));
+            where.append(i == 0 ? "?" : ", ?").append(params.size());
+        }
+        where.append(")");
     }
 
     private static void bind(Query query, List<Object> params) {

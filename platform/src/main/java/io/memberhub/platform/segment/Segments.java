@@ -81,6 +81,9 @@ public class Segments {
         unknown(errors, "filter.tags", filter.tags(), "tag");
         unknown(errors, "filter.withoutTags", filter.withoutTags(), "tag");
         unknown(errors, "filter.levels", filter.levels(), "level");
+        scores(errors, "filter.recencyScores", filter.recencyScores());
+        scores(errors, "filter.frequencyScores", filter.frequencyScores());
+        scores(errors, "filter.monetaryScores", filter.monetaryScores());
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors.getFirst().field() + ": " + errors.getFirst().message(), errors);
         }
@@ -93,6 +96,12 @@ public class Segments {
             if (!exists) {
                 errors.add(new Problem.FieldError(field, "names no " + table + " of this merchant: " + id));
             }
+        }
+    }
+
+    private static void scores(List<Problem.FieldError> errors, String field, List<Integer> scores) {
+        if (scores.stream().anyMatch(score -> score == null || score < 1 || score > 5)) {
+            errors.add(new Problem.FieldError(field, "RFM scores are 1 to 5"));
         }
     }
 

@@ -26,8 +26,9 @@ class OutboxTest {
         m.asOwner().header("Idempotency-Key", "e1").body(order).post("/api/v1/orders").then().statusCode(201);
         m.asOwner().header("Idempotency-Key", "r1").body(Map.of("amount", 5_000)).post("/api/v1/orders/E-1/refunds").then().statusCode(422);
 
+        // The registration also puts the member in their first lifecycle stage (NEW); the order keeps them there.
         assertThat(eventCounts(m.id())).containsExactlyInAnyOrderEntriesOf(Map.of("MemberRegistered", 1L, "OrderRecorded", 1L,
-                "PointsChanged", 1L, "LevelChanged", 1L));
+                "PointsChanged", 1L, "LevelChanged", 1L, "LifecycleStageChanged", 1L));
     }
 
     @Test

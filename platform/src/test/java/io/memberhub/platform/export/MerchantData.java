@@ -105,6 +105,8 @@ public final class MerchantData {
         m.asOwner().put("/api/v1/members/" + alice + "/tags/" + vip).then().statusCode(200);
         m.asOwner().body(Map.of("name", "VIPs", "filter", Map.of("tags", List.of(vip)))).post("/api/v1/segments").then().statusCode(201);
         m.asOwner().body(Map.of("maxSends", 10, "perDays", 1)).put("/api/v1/marketing/settings").then().statusCode(200);
+        m.asOwner().body(Map.of("newDays", 30, "atRiskDays", 45, "dormantDays", 120, "activeOrders", 1, "activeWindowDays", 90,
+                "wonBackDays", 30)).put("/api/v1/lifecycle/rules").then().statusCode(200);
         String welcome = m.asOwner().body(Map.of("name", "Welcome", "trigger", "WELCOME", "points", 1)).post("/api/v1/campaigns")
                 .then().statusCode(201).extract().path("id");
         m.asOwner().post("/api/v1/campaigns/" + welcome + "/runs").then().statusCode(200);

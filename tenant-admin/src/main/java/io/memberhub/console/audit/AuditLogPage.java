@@ -35,7 +35,7 @@ public class AuditLogPage {
 
     /** The areas the action filter offers: each is the beginning of the action codes of one part of the platform. */
     static final List<String> AREAS = List.of("member.", "staff.", "points.", "wallet.", "order.", "coupon.", "level.", "tag.",
-            "segment.", "campaign.", "plugin.", "webhook.", "device.", "member_field.", "settings.");
+            "segment.", "campaign.", "lifecycle.", "plugin.", "webhook.", "device.", "member_field.", "settings.");
     private static final List<String> FIELDS = List.of("actor", "action", "q", "from", "to");
     private static final int PAGE_SIZE = 50;
     /** A day the console could not read; the page words it itself. */

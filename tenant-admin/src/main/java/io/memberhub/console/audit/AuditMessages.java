@@ -144,6 +144,8 @@ public interface AuditMessages {
             + "{#is 'settings.wallet_bonus_tiers_saved'}保存充值赠送档位"
             + "{#is 'settings.marketing_saved'}保存营销设置"
             + "{#is 'settings.activity_saved'}保存行为数据设置"
+            + "{#is 'settings.lifecycle_saved'}保存生命周期阶段规则"
+            + "{#is 'lifecycle.evaluated'}重新评估生命周期阶段与 RFM"
             + "{#else}{code}{/when}")
     String action(String code);
 
@@ -158,6 +160,7 @@ public interface AuditMessages {
             + "{#is 'tag.'}标签"
             + "{#is 'segment.'}人群"
             + "{#is 'campaign.'}营销活动"
+            + "{#is 'lifecycle.'}会员生命周期"
             + "{#is 'plugin.'}模块"
             + "{#is 'webhook.'}Webhook"
             + "{#is 'device.'}设备"

@@ -37,7 +37,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class CampaignsPage {
 
-    static final List<String> TRIGGERS = List.of("WELCOME", "BIRTHDAY", "DORMANT", "POINTS_EXPIRING", "COUPON_EXPIRING", "LEVEL_UP", "LEVEL_DOWN");
+    static final List<String> TRIGGERS = List.of("WELCOME", "BIRTHDAY", "DORMANT", "POINTS_EXPIRING", "COUPON_EXPIRING", "LEVEL_UP", "LEVEL_DOWN",
+            "STAGE_ENTERED");
     static final List<String> CHANNELS = List.of("LOG", "SMS", "PLUGIN");
     private static final int SENDS_SHOWN = 50;
 
@@ -128,7 +129,7 @@ public class CampaignsPage {
                 ? new MarketingViews.Message(form.get("channel"), form.get("text"), form.text("pluginChannel")) : null;
         MarketingViews.CampaignRequest request = new MarketingViews.CampaignRequest(form.get("name"), form.get("trigger"),
                 form.wholeInt("days"), form.id("levelId"), form.id("segmentId"), form.id("couponTemplateId"), form.whole("points"), message,
-                form.wholeInt("effectDays"));
+                form.wholeInt("effectDays"), SegmentsPage.STAGES.contains(form.get("stage")) ? form.get("stage") : null);
         return Submission.send(form, field -> field.startsWith("message.") ? field.substring("message.".length()) : null, this::editor,
                 () -> URI.create("/console/campaigns/" + marketing.createCampaign(request).id()));
     }

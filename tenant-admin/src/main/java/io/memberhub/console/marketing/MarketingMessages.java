@@ -73,6 +73,18 @@ public interface MarketingMessages {
     @Message("处于以下任一等级(不选为全部)")
     String at_levels();
 
+    @Message("处于这些生命周期阶段(不选:全部)")
+    String in_stages();
+
+    @Message("RFM 得分")
+    String rfm_scores();
+
+    @Message("每项 1–5 分,5 为最好;勾选的分数之一即可,不选:不限。未消费的会员没有得分。")
+    String rfm_scores_hint();
+
+    @Message("{#when d}{#is 'recencyScores'}近度{#is 'frequencyScores'}频度{#is 'monetaryScores'}金额{#else}{d}{/when}")
+    String rfm_dimension(String d);
+
     @Message("性别")
     String gender();
 
@@ -130,11 +142,17 @@ public interface MarketingMessages {
     @Message("购买会员")
     String buyers();
 
-    @Message("{#switch trigger}{#case 'WELCOME'}新会员欢迎{#case 'BIRTHDAY'}生日关怀{#case 'DORMANT'}沉睡唤醒{#case 'POINTS_EXPIRING'}积分即将过期{#case 'COUPON_EXPIRING'}优惠券即将过期{#case 'LEVEL_UP'}等级提升{#else}等级下降{/switch}")
+    @Message("{#switch trigger}{#case 'WELCOME'}新会员欢迎{#case 'BIRTHDAY'}生日关怀{#case 'DORMANT'}沉睡唤醒{#case 'POINTS_EXPIRING'}积分即将过期{#case 'COUPON_EXPIRING'}优惠券即将过期{#case 'LEVEL_UP'}等级提升{#case 'STAGE_ENTERED'}进入生命周期阶段{#else}等级下降{/switch}")
     String trigger_choice(String trigger);
 
-    @Message("{#switch trigger}{#case 'WELCOME'}注册 {days} 天内{#case 'BIRTHDAY'}生日前 {days} 天{#case 'DORMANT'}{days} 天未下单{#case 'POINTS_EXPIRING'}积分 {days} 天内过期{#case 'COUPON_EXPIRING'}优惠券 {days} 天内过期{#case 'LEVEL_UP'}等级提升{#else}等级下降{/switch}")
+    @Message("{#switch trigger}{#case 'WELCOME'}注册 {days} 天内{#case 'BIRTHDAY'}生日前 {days} 天{#case 'DORMANT'}{days} 天未下单{#case 'POINTS_EXPIRING'}积分 {days} 天内过期{#case 'COUPON_EXPIRING'}优惠券 {days} 天内过期{#case 'LEVEL_UP'}等级提升{#case 'STAGE_ENTERED'}进入生命周期阶段{#else}等级下降{/switch}")
     String trigger_name(String trigger, int days);
+
+    @Message("进入的阶段")
+    String entered_stage();
+
+    @Message("仅用于“进入生命周期阶段”:会员进入该阶段(且仍在其中)时触达一次")
+    String entered_stage_hint();
 
     @Message("天数")
     String days();

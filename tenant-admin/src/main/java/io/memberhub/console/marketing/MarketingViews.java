@@ -27,13 +27,18 @@ public final class MarketingViews {
 
     /** Members carrying every {@code tags}, none of {@code withoutTags}, at any of {@code levels}, with the attributes given. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filter(List<UUID> tags, List<UUID> withoutTags, List<UUID> levels, String gender, String source, Map<String, String> fields) {
+    public record Filter(List<UUID> tags, List<UUID> withoutTags, List<UUID> levels, String gender, String source, Map<String, String> fields,
+                         List<String> stages, List<Integer> recencyScores, List<Integer> frequencyScores, List<Integer> monetaryScores) {
 
         public Filter {
             tags = tags == null ? List.of() : tags;
             withoutTags = withoutTags == null ? List.of() : withoutTags;
             levels = levels == null ? List.of() : levels;
             fields = fields == null ? Map.of() : fields;
+            stages = stages == null ? List.of() : stages;
+            recencyScores = recencyScores == null ? List.of() : recencyScores;
+            frequencyScores = frequencyScores == null ? List.of() : frequencyScores;
+            monetaryScores = monetaryScores == null ? List.of() : monetaryScores;
         }
     }
 
@@ -49,12 +54,12 @@ public final class MarketingViews {
     /** The occasion ({@code trigger}, {@code days}), the audience (a segment, or everyone) and what it gives or says. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CampaignRequest(String name, String trigger, Integer days, UUID levelId, UUID segmentId, UUID couponTemplateId,
-                                  Long points, Message message, Integer effectDays) {
+                                  Long points, Message message, Integer effectDays, String stage) {
     }
 
     /** {@code status} ACTIVE or PAUSED. */
     public record Campaign(UUID id, String name, String trigger, int days, UUID levelId, UUID segmentId, UUID couponTemplateId,
-                           Long points, Message message, int effectDays, String status, Instant createdAt) {
+                           Long points, Message message, int effectDays, String status, Instant createdAt, String stage) {
 
         public boolean active() {
             return "ACTIVE".equals(status);

@@ -37,6 +37,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class SegmentsPage {
 
     static final List<String> GENDERS = List.of("MALE", "FEMALE", "UNDISCLOSED");
+    static final List<String> STAGES = List.of("PROSPECT", "NEW", "ACTIVE", "AT_RISK", "DORMANT", "WON_BACK");
+    static final List<Integer> SCORES = List.of(1, 2, 3, 4, 5);
     private static final int MEMBERS_SHOWN = 20;
 
     @CheckedTemplate
@@ -44,7 +46,7 @@ public class SegmentsPage {
         static native TemplateInstance list(Seat seat, List<MarketingViews.Segment> segments);
 
         static native TemplateInstance editor(Seat seat, UUID id, Typed form, List<MarketingViews.Tag> tags, List<LevelViews.Level> levels,
-                                              List<String> genders, MemberViews.Page members);
+                                              List<String> genders, List<String> stages, List<Integer> scores, MemberViews.Page members);
     }
 
     @Inject
@@ -83,6 +85,10 @@ public class SegmentsPage {
         values.put("gender", filter.gender() == null ? "" : filter.gender());
         values.put("source", filter.source() == null ? "" : filter.source());
         values.put("fields", Typed.linesOf(filter.fields()));
+        values.put("stages", String.join(",", filter.stages()));
+        values.put("recencyScores", joinedScores(filter.recencyScores()));
+        values.put("frequencyScores", joinedScores(filter.frequencyScores()));
+        values.put("monetaryScores", joinedScores(filter.monetaryScores()));
         return editor(id, Typed.of(values));
     }
 
@@ -110,7 +116,8 @@ public class SegmentsPage {
 
     private Response save(UUID id, Typed form) {
         MarketingViews.Filter filter = new MarketingViews.Filter(form.ids("tags"), form.ids("withoutTags"), form.ids("levels"),
-                GENDERS.contains(form.get("gender")) ? form.get("gender") : null, form.text("source"), form.lines("fields"));
+                GENDERS.contains(form.get("gender")) ? form.get("gender") : null, form.text("source"), form.lines("fields"),
+                chosen(form, "stages", STAGES), scores(form, "recencyScores"), scores(form, "frequencyScores"), scores(form, "monetaryScores"));
         MarketingViews.SegmentRequest request = new MarketingViews.SegmentRequest(form.get("name"), form.text("description"), filter);
         return Submission.send(form, SegmentsPage::fieldOf, f -> editor(id, f), () -> {
             UUID saved = id == null ? marketing.createSegment(request).id() : marketing.updateSegment(id, request).id();
@@ -120,12 +127,25 @@ public class SegmentsPage {
 
     private TemplateInstance editor(UUID id, Typed form) {
         MemberViews.Page members = id == null ? null : marketing.segmentMembers(id, 0, MEMBERS_SHOWN);
-        return locale.on(Templates.editor(Seat.of(platform), id, form, marketing.tags(), platform.levels(), GENDERS, members));
+        return locale.on(Templates.editor(Seat.of(platform), id, form, marketing.tags(), platform.levels(), GENDERS, STAGES, SCORES, members));
     }
 
     /** {@code filter.tags[0]} is about the tags chosen. */
     private static String fieldOf(String platformField) {
         return platformField.startsWith("filter.") ? platformField.substring("filter.".length()).split("[.\\[<]", 2)[0] : null;
+    }
+
+    /** Lifecycle stages and RFM scores come from checkboxes: only the offered values are taken. */
+    private static List<String> chosen(Typed form, String key, List<String> offered) {
+        return offered.stream().filter(value -> form.has(key, value)).toList();
+    }
+
+    private static List<Integer> scores(Typed form, String key) {
+        return SCORES.stream().filter(score -> form.has(key, score)).toList();
+    }
+
+    private static String joinedScores(List<Integer> scores) {
+        return scores.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String joined(List<UUID> ids) {

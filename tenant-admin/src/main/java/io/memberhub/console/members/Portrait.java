@@ -1,6 +1,7 @@
 package io.memberhub.console.members;
 
 import io.memberhub.console.growth.GrowthViews;
+import io.memberhub.console.lifecycle.LifecycleViews;
 import io.memberhub.console.platform.Merchant;
 import io.memberhub.console.platform.MemberViews;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * refused comes back as typed with the platform's message; {@code done} names what just succeeded.
  */
 public record Portrait(Merchant merchant, MemberViews.Member member, MemberViews.Level level, List<MemberWork.LevelChange> history,
+                       LifecycleViews.MemberLifecycle lifecycle,
                        MemberWork.Points points, GrowthViews.Summary growth, MemberWork.Wallet wallet, List<MemberViews.Tag> tags, List<MemberViews.Tag> otherTags,
                        List<MemberViews.Coupon> coupons, MemberWork.Timeline activity, AdjustmentForm pointsForm, AdjustmentForm walletForm,
                        TagForm tagForm, String done) {

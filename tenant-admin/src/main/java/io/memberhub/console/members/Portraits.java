@@ -2,6 +2,7 @@ package io.memberhub.console.members;
 
 import io.memberhub.console.growth.GrowthApi;
 import io.memberhub.console.i18n.RequestLocale;
+import io.memberhub.console.lifecycle.LifecycleApi;
 import io.memberhub.console.platform.MemberViews;
 import io.memberhub.console.platform.PlatformApi;
 import io.memberhub.console.platform.PlatformRefusal;
@@ -33,6 +34,10 @@ class Portraits {
     GrowthApi growth;
 
     @Inject
+    @RestClient
+    LifecycleApi lifecycle;
+
+    @Inject
     RequestLocale locale;
 
     TemplateInstance draw(UUID id, String before, Portrait.Forms forms, String done) {
@@ -41,7 +46,7 @@ class Portraits {
         Set<UUID> carried = tags.stream().map(MemberViews.Tag::id).collect(Collectors.toSet());
         List<MemberViews.Tag> others = platform.allTags().stream().filter(t -> !carried.contains(t.id()) && !"RULE".equals(t.kind())).toList();
         String cursor = before == null || before.isBlank() ? null : before;
-        return locale.on(MembersPage.Templates.portrait(new Portrait(platform.merchant(), member, levelOf(id), work.levelHistory(id),
+        return locale.on(MembersPage.Templates.portrait(new Portrait(platform.merchant(), member, levelOf(id), work.levelHistory(id), lifecycle.member(id),
                 work.points(id), growth.member(id), work.wallet(id), tags, others, platform.coupons(id), work.activity(id, cursor, TIMELINE_PAGE),
                 forms.points(), forms.wallet(), forms.tag(), done)));
     }
