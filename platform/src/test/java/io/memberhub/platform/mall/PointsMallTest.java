@@ -102,45 +102,72 @@ class PointsMallTest {
             members.add(member(m, 300));
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch ready = new CountDownLatch(racers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        try {
-            for (Member member : members) {
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return member.app().header("Idempotency-Key", "race").body(Map.of("rewardId", lastMug))
-                            .post("/api/member/me/mall/redemptions");
-                }));
+        List<Response> answers = together(racers, i -> members.get(i).app().header("Idempotency-Key", "race")
+                .body(Map.of("rewardId", lastMug)).post("/api/member/me/mall/redemptions"));
+        int won = 0;
+        for (int i = 0; i < racers; i++) {
+            Response answer = answers.get(i);
+            if (answer.statusCode() == 201) {
+                won++;
+                assertThat(balance(members.get(i))).isEqualTo(200);
+            } else {
+                assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.jsonPath().getString("code")).isEqualTo("OUT_OF_STOCK");
+                // Refused: the member's points untouched, not even a ledger line.
+                assertThat(balance(members.get(i))).isEqualTo(300);
+                members.get(i).app().get("/api/member/me/points/entries").then().body("$", hasSize(1));
+                members.get(i).app().get("/api/member/me/mall/redemptions").then().body("$", hasSize(0));
             }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-            int won = 0;
-            for (int i = 0; i < racers; i++) {
-                Response answer = answers.get(i).get(120, TimeUnit.SECONDS);
-                if (answer.statusCode() == 201) {
-                    won++;
-                    assertThat(balance(members.get(i))).isEqualTo(200);
-                } else {
-                    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
-                    assertThat(answer.contentType()).startsWith("application/problem+json");
-                    assertThat(answer.jsonPath().getString("code")).isEqualTo("OUT_OF_STOCK");
-                    // Refused: the member's points untouched, not even a ledger line.
-                    assertThat(balance(members.get(i))).isEqualTo(300);
-                    members.get(i).app().get("/api/member/me/points/entries").then().body("$", hasSize(1));
-                    members.get(i).app().get("/api/member/me/mall/redemptions").then().body("$", hasSize(0));
-                }
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(won).isEqualTo(1);
         assertThat(stock(m, lastMug)).isZero();
         m.asOwner().get("/api/v1/mall/redemptions?rewardId=" + lastMug).then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].status", equalTo("PLACED")).body("[0].points", equalTo(100));
         assertThat(TenantSql.events(m.id(), "MallRedemptionPlaced")).isEqualTo(1);
+    }
+
+    @Test
+    void oneMemberRedeemingFromSeveralPhonesAtOnceStaysWithinTheLimit() throws Exception {
+        Merchant m = merchant("mall-limit-race");
+        Map<String, Object> body = goods("One per member", 10, null);
+        body.put("perMemberLimit", 1);
+        String once = reward(m, body, true);
+        Member member = member(m, 100);
+
+        List<Response> answers = together(4, i -> member.app().header("Idempotency-Key", "phone-" + i).body(Map.of("rewardId", once))
+                .post("/api/member/me/mall/redemptions"));
+        assertThat(answers.stream().filter(a -> a.statusCode() == 201).count()).isEqualTo(1);
+        assertThat(answers.stream().filter(a -> a.statusCode() != 201).map(a -> a.jsonPath().getString("code")))
+                .containsOnly("MEMBER_LIMIT_REACHED");
+        assertThat(balance(member)).isEqualTo(90);
+    }
+
+    /** Makes {@code n} calls on as many threads, released at once by one latch; the answers by thread number. */
+    private static List<Response> together(int n, java.util.function.IntFunction<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Response>> running = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int thread = i;
+                running.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.apply(thread);
+                }));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> f : running) {
+                answers.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
