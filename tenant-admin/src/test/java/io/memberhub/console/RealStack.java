@@ -24,7 +24,10 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
             // Every test's merchant signs up from this one address within a minute or two, above a real visitor's limit.
             platform = PlatformForTests.start(Path.of(".."), Path.of("target"), Map.of("memberhub.market.auto-publish", "false",
                     "memberhub.signup.rate-limit.per-minute", "1000"));
-            return platform.consoleProperties();
+            Map<String, String> properties = new java.util.HashMap<>(platform.consoleProperties());
+            // Where the platform writes the SMS codes of its development sender, for tests that sign a member in.
+            properties.put("memberhub.test.platform-log", platform.log().toString());
+            return properties;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the platform for the console's tests", e);
         } catch (InterruptedException e) {

@@ -27,7 +27,7 @@ public class PluginPointChanges {
     /** The platform's own ledger reasons: a plugin's line must not pass for one of them. */
     public static final Set<String> PLATFORM_REASONS = Set.of("ORDER", "ORDER_PLUGIN", "REFUND", PointsLedger.EXPIRY_REASON,
             PointsRedemptions.REASON, RedemptionCancellations.REASON, ProfileCompletionPoints.REASON, "COUPON_PURCHASE", "SIGN_IN",
-            "LEVEL_GIFT");
+            "LEVEL_GIFT", "MALL_REDEMPTION", "MALL_REDEMPTION_CANCELLED");
 
     @Inject
     IdempotentWrites idempotent;

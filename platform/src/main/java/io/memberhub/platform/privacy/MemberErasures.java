@@ -104,6 +104,9 @@ public class MemberErasures {
         Instant erasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         em.createNativeQuery("select erase_member_free_text(?1)").setParameter(1, memberId).getSingleResult();
+        // The member's wishes on a points mall order and staff's delivery notes may name where the person lives.
+        em.createNativeQuery("update mall_redemption set member_note = null, fulfilment_note = null where member_id = ?1")
+                .setParameter(1, memberId).executeUpdate();
         Map<String, Integer> removed = new LinkedHashMap<>();
         DELETED_BY_MEMBER.forEach((kind, table) -> removed.put(kind,
                 em.createNativeQuery("delete from " + table + " where member_id = ?1").setParameter(1, memberId).executeUpdate()));

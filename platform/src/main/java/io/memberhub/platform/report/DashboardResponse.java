@@ -53,7 +53,7 @@ public record DashboardResponse(LocalDate from, LocalDate to, int days, String t
 
     /**
      * Points that moved on a day. {@code issued}: new points of every kind (orders, sign-ins, gift
-     * packs, campaigns, plugins), not those given back; {@code redeemed}: spent as cash or on coupons;
+     * packs, campaigns, plugins), not those given back; {@code redeemed}: spent as cash, on coupons or in the points mall;
      * {@code returned}: given back by cancelled redemptions; {@code expired}: left unspent when their
      * validity ended that day; {@code deducted}: taken back otherwise (refunds, plugins). All are
      * positive numbers.

@@ -104,11 +104,11 @@ public class DashboardService {
                 live as (
                     select l.* from lines l join member m on m.tenant_id = ?1 and m.id = l.member_id and m.deleted_at is null)
                 select grouping(d.day), d.day,
-                       coalesce(sum(points) filter (where points > 0 and reason <> 'REDEMPTION_CANCELLED'), 0),
-                       coalesce(-sum(points) filter (where reason in ('REDEMPTION', 'COUPON_PURCHASE')), 0),
-                       coalesce(sum(points) filter (where reason = 'REDEMPTION_CANCELLED'), 0),
+                       coalesce(sum(points) filter (where points > 0 and reason not in ('REDEMPTION_CANCELLED', 'MALL_REDEMPTION_CANCELLED')), 0),
+                       coalesce(-sum(points) filter (where reason in ('REDEMPTION', 'COUPON_PURCHASE', 'MALL_REDEMPTION')), 0),
+                       coalesce(sum(points) filter (where reason in ('REDEMPTION_CANCELLED', 'MALL_REDEMPTION_CANCELLED')), 0),
                        coalesce(-sum(points) filter (where reason = 'EXPIRY'), 0),
-                       coalesce(-sum(points) filter (where points < 0 and reason not in ('REDEMPTION', 'COUPON_PURCHASE', 'EXPIRY')), 0)
+                       coalesce(-sum(points) filter (where points < 0 and reason not in ('REDEMPTION', 'COUPON_PURCHASE', 'MALL_REDEMPTION', 'EXPIRY')), 0)
                 from d left join live on live.day = d.day
                 group by grouping sets ((d.day), ())
                 order by 1, 2""".formatted(DAYS)).setParameter(7, Instant.now()));

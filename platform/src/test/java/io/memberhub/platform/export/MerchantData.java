@@ -129,6 +129,7 @@ public final class MerchantData {
         String device = "phone-" + UUID.randomUUID();
         String aliceToken = signIn(m, alicePhone, device);
         Merchants.as(aliceToken).post("/api/member/me/sign-ins").then().statusCode(201);
+        pointsMall(m, aliceToken, template);
 
         String module = "bonus-" + UUID.randomUUID().toString().substring(0, 8);
         MarketPackages.publishBonusModule(build, module);
@@ -189,6 +190,21 @@ public final class MerchantData {
         for (String statement : statements) {
             TenantSql.updateAsOwner(m.id(), statement);
         }
+    }
+
+    /** A reward and a lottery in the points mall, and Alice's order of the reward, fulfilled with a delivery note. */
+    private static void pointsMall(Merchant m, String aliceToken, String couponTemplate) {
+        String mug = m.asOwner().body(Map.of("kind", "GOODS", "name", "Tea mug", "pointsPrice", 1, "stock", 20, "perMemberLimit", 5))
+                .post("/api/v1/mall/rewards").then().statusCode(201).extract().path("id");
+        m.asOwner().put("/api/v1/mall/rewards/" + mug + "/publication").then().statusCode(200);
+        m.asOwner().body(Map.of("kind", "LOTTERY", "name", "Lucky draw", "pointsPrice", 1, "prizes", List.of(
+                        Map.of("kind", "NONE", "name", "Thanks for playing", "weight", 9),
+                        Map.of("kind", "COUPON", "name", "10 off", "weight", 1, "stock", 3, "couponTemplateId", couponTemplate))))
+                .post("/api/v1/mall/rewards").then().statusCode(201);
+        String order = Merchants.as(aliceToken).header("Idempotency-Key", "mall-" + mug).body(Map.of("rewardId", mug, "note", "blue one"))
+                .post("/api/member/me/mall/redemptions").then().statusCode(201).extract().path("id");
+        m.asOwner().body(Map.of("note", "SF Express SF1234567890")).post("/api/v1/mall/redemptions/" + order + "/fulfilment")
+                .then().statusCode(200);
     }
 
     /** The relay hands the order's event to the webhook fan-out after the commit: waits for the delivery it queues. */

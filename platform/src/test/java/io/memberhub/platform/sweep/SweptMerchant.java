@@ -92,6 +92,8 @@ final class SweptMerchant {
         tenant("webhooks/{id}", sql("select id::text from webhook_subscription limit 1"));
         tenant("deliveries/{deliveryId}", sql("select id::text from webhook_delivery limit 1"));
         tenant("redemptions/{id}", sql("select id::text from points_redemption limit 1"));
+        tenant("rewards/{rewardId}", sql("select id::text from mall_reward where kind = 'GOODS' limit 1"));
+        tenant("redemptions/{redemptionId}", sql("select id::text from mall_redemption limit 1"));
         tenant("member-fields/{key}", "vip_note");
         tenant("coupons/{code}", sql("select code from coupon limit 1"));
         tenant("orders/{externalId}", sql("select external_id from member_order limit 1"));
@@ -112,7 +114,7 @@ final class SweptMerchant {
         bodyIds = Map.ofEntries(Map.entry("memberId", filled.alice()), Map.entry("referredBy", filled.alice()),
                 Map.entry("templateId", template), Map.entry("couponTemplateId", template), Map.entry("couponTemplateIds", template),
                 Map.entry("levelId", level), Map.entry("replaces", level), Map.entry("levels", level),
-                Map.entry("tags", tag), Map.entry("withoutTags", tag), Map.entry("segmentId", pathIds.get("segments/{id}").value()));
+                Map.entry("tags", tag), Map.entry("rewardId", pathIds.get("rewards/{rewardId}").value()), Map.entry("withoutTags", tag), Map.entry("segmentId", pathIds.get("segments/{id}").value()));
     }
 
     private void tenant(String key, String value) {
