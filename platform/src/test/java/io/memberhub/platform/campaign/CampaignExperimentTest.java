@@ -39,7 +39,7 @@ class CampaignExperimentTest {
         String campaign = m.asOwner().body(Map.of("name", "Welcome A/B", "trigger", "WELCOME", "points", 10,
                         "message", Map.of("channel", "LOG", "text", "Welcome, {name}!")))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        m.asOwner().body(experiment(40, 30, 30)).put("/api/v1/campaigns/" + campaign + "/experiment").then().statusCode(400)
+        m.asOwner().body(experiment(40, 30, 20)).put("/api/v1/campaigns/" + campaign + "/experiment").then().statusCode(400)
                 .body("errors[0].field", equalTo("arms"));
         m.asOwner().body(experiment(40, 30, 40)).put("/api/v1/campaigns/" + campaign + "/experiment").then().statusCode(400);
         String experiment = m.asOwner().body(experiment(40, 30, 30)).put("/api/v1/campaigns/" + campaign + "/experiment").then().statusCode(200)
