@@ -37,7 +37,7 @@ public record JourneyRequest(@NotBlank @Size(max = 80) String name,
     public enum IfUnmet { SKIP, WAIT, EXIT }
 
     public record Step(@NotBlank @Size(max = 80) String name,
-                       @Pattern(regexp = "P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?", message = "must be an ISO-8601 duration in days, "
+                       @Pattern(regexp = "P(?!$)(\\d{1,3}D)?(T(?=\\d)(\\d{1,4}H)?(\\d{1,6}M)?)?", message = "must be an ISO-8601 duration in days, "
                                + "hours and minutes, such as P3D, PT12H or P1DT6H") String delay,
                        Condition condition,
                        IfUnmet ifUnmet,
