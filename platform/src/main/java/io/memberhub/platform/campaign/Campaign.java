@@ -14,6 +14,13 @@ record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, in
         return channel != null;
     }
 
+    /** The campaign as an experiment arm varies it: what the arm gives replaces the campaign's. */
+    Campaign as(ExperimentRequest.Arm arm) {
+        return new Campaign(tenantId, id, name, trigger, days, levelId, segmentId,
+                arm.couponTemplateId() == null ? couponTemplateId : arm.couponTemplateId(), arm.points() == null ? points : arm.points(),
+                channel, arm.text() == null ? text : arm.text(), effectDays, status, createdAt, updatedAt, pluginChannel);
+    }
+
     CampaignResponse toResponse() {
         return new CampaignResponse(id, name, trigger, days, levelId, segmentId, couponTemplateId, points,
                 channel == null ? null : new CampaignRequest.Message(channel, text, pluginChannel), effectDays, status, createdAt, updatedAt, stage);

@@ -108,7 +108,7 @@ public class CampaignResource {
     @GET
     @Path("/{id}/sends")
     @RolesAllowed({"owner", "admin", "operator"})
-    @Operation(summary = "The campaign's send log", description = "outcome: SENT, SKIPPED_CAP or SKIPPED_OPTED_OUT.")
+    @Operation(summary = "The campaign's send log", description = "outcome: SENT, SKIPPED_CAP, SKIPPED_OPTED_OUT or HELD_OUT (an A/B test's control arm).")
     public List<SendResponse> sends(@PathParam("id") UUID id, @QueryParam("outcome") String outcome) {
         return campaigns.sends(currentCall.get(), id, outcome);
     }

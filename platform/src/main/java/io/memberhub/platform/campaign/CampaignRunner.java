@@ -34,14 +34,19 @@ public class CampaignRunner {
         Campaign campaign = campaigns.find(tenant, campaignId);
         MarketingSettings settings = campaigns.settings(tenant);
         if (quietNow(settings, campaigns.timeZone(tenant))) {
-            return new RunResponse(true, 0, 0, 0);
+            return new RunResponse(true, 0, 0, 0, 0);
         }
         int sent = 0;
         int skipped = 0;
         int failed = 0;
+        int heldOut = 0;
         for (CampaignCandidates.Candidate due : sends.due(tenant, campaign, batch)) {
             CampaignSends.Result result = sends.send(tenant, campaign, due, settings);
             if (result.outcome().isEmpty()) {
+                continue;
+            }
+            if (result.outcome().get().equals("HELD_OUT")) {
+                heldOut++;
                 continue;
             }
             if (!result.outcome().get().equals("SENT")) {
@@ -58,7 +63,7 @@ public class CampaignRunner {
                 }
             }
         }
-        return new RunResponse(false, sent, skipped, failed);
+        return new RunResponse(false, sent, skipped, failed, heldOut);
     }
 
     public DryRunResponse dryRun(TenantBound tenant, UUID campaignId) {
@@ -78,7 +83,7 @@ public class CampaignRunner {
         }
     }
 
-    static boolean quietNow(MarketingSettings settings, String timeZone) {
+    public static boolean quietNow(MarketingSettings settings, String timeZone) {
         if (settings.quietStart() == null) {
             return false;
         }

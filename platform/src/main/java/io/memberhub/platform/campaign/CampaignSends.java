@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,12 @@ public class CampaignSends {
     @Inject
     Outbox outbox;
 
+    @Inject
+    MarketingCap cap;
+
+    @Inject
+    CampaignExperiments experiments;
+
     /** Members due on this campaign's occasion now, within its segment if it has one. */
     public List<CampaignCandidates.Candidate> due(TenantBound tenant, Campaign campaign, int limit) {
         List<CampaignCandidates.Candidate> due = candidates.of(campaign, campaigns.timeZone(tenant), limit);
@@ -83,18 +90,18 @@ public class CampaignSends {
         return due.stream().filter(c -> inSegment.contains(c.memberId())).toList();
     }
 
-    /** What the send would come to now: SENT, SKIPPED_CAP or SKIPPED_OPTED_OUT. */
+    /** What the send would come to now: SENT, SKIPPED_CAP, SKIPPED_OPTED_OUT, or HELD_OUT for a running experiment's control arm. */
     public String outcome(TenantBound tenant, Campaign campaign, UUID memberId, MarketingSettings settings) {
-        long recent = ((Number) em.createNativeQuery("select count(*) from campaign_send where member_id = ?1 and outcome = 'SENT' "
-                        + "and created_at > now() - make_interval(days => ?2)")
-                .setParameter(1, memberId).setParameter(2, settings.perDays()).getSingleResult()).longValue();
-        if (recent >= settings.maxSends()) {
-            return "SKIPPED_CAP";
+        return outcome(tenant, campaign, memberId, settings, experiments.running(tenant, campaign.id()));
+    }
+
+    private String outcome(TenantBound tenant, Campaign campaign, UUID memberId, MarketingSettings settings,
+                           Optional<CampaignExperiments.Running> experiment) {
+        String allowed = cap.outcome(tenant, memberId, campaign.messages(), settings);
+        if (allowed.equals("SENT") && experiment.isPresent() && experiment.get().armOf(memberId).control()) {
+            return "HELD_OUT";
         }
-        if (campaign.messages() && campaigns.optedOut(tenant, memberId)) {
-            return "SKIPPED_OPTED_OUT";
-        }
-        return "SENT";
+        return allowed;
     }
 
     /**
@@ -103,17 +110,25 @@ public class CampaignSends {
      */
     public Result send(TenantBound tenant, Campaign campaign, CampaignCandidates.Candidate candidate, MarketingSettings settings) {
         UUID sendId = UUID.randomUUID();
-        String outcome = outcome(tenant, campaign, candidate.memberId(), settings);
-        int claimed = em.createNativeQuery("insert into campaign_send (tenant_id, id, campaign_id, member_id, occasion, outcome, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict on constraint campaign_send_once do nothing")
+        Optional<CampaignExperiments.Running> experiment = experiments.running(tenant, campaign.id());
+        String outcome = outcome(tenant, campaign, candidate.memberId(), settings, experiment);
+        Optional<ExperimentRequest.Arm> arm = experiment.map(e -> e.armOf(candidate.memberId()));
+        int claimed = em.createNativeQuery("insert into campaign_send (tenant_id, id, campaign_id, member_id, occasion, outcome, created_at, "
+                        + "experiment_id, arm) values (?1, ?2, ?3, ?4, ?5, ?6, now(), cast(nullif(?7, '') as uuid), nullif(?8, '')) "
+                        + "on conflict on constraint campaign_send_once do nothing")
                 .setParameter(1, tenant.tenantId().toString()).setParameter(2, sendId).setParameter(3, campaign.id())
                 .setParameter(4, candidate.memberId()).setParameter(5, candidate.occasion()).setParameter(6, outcome)
+                .setParameter(7, experiment.map(e -> e.id().toString()).orElse(""))
+                .setParameter(8, arm.map(ExperimentRequest.Arm::name).orElse(""))
                 .executeUpdate();
         if (claimed == 0) {
             return Result.ALREADY_HANDLED;
         }
         if (!outcome.equals("SENT")) {
             return new Result(Optional.of(outcome), Optional.empty());
+        }
+        if (arm.isPresent()) {
+            campaign = campaign.as(arm.get());
         }
         if (campaign.couponTemplateId() != null) {
             UUID coupon = coupons.issue(tenant, "campaign-send:" + sendId, new Coupons.IssueRequest(campaign.couponTemplateId(), candidate.memberId()),
@@ -126,8 +141,10 @@ public class CampaignSends {
             em.createNativeQuery("update campaign_send set points = ?2 where id = ?1").setParameter(1, sendId).setParameter(2, campaign.points())
                     .executeUpdate();
         }
-        outbox.append(tenant, "CampaignSent", "member", candidate.memberId(), Map.of("campaignId", campaign.id(), "campaign", campaign.name(),
+        Map<String, Object> event = new LinkedHashMap<>(Map.of("campaignId", campaign.id(), "campaign", campaign.name(),
                 "memberId", candidate.memberId(), "occasion", candidate.occasion()));
+        arm.ifPresent(a -> event.put("arm", a.name()));
+        outbox.append(tenant, "CampaignSent", "member", candidate.memberId(), event);
         if (!campaign.messages()) {
             return new Result(Optional.of(outcome), Optional.empty());
         }

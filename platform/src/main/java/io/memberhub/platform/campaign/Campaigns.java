@@ -151,10 +151,10 @@ public class Campaigns {
         find(call, campaignId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, member_id, occasion, outcome, coupon_id, points, message_status, message_error, "
-                        + "created_at from campaign_send where campaign_id = ?1 and (?2 = '' or outcome = ?2) order by created_at desc limit 500")
+                        + "created_at, arm from campaign_send where campaign_id = ?1 and (?2 = '' or outcome = ?2) order by created_at desc limit 500")
                 .setParameter(1, campaignId).setParameter(2, outcome == null ? "" : outcome).getResultList();
         return rows.stream().map(r -> new SendResponse((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4],
-                r[5] == null ? null : ((Number) r[5]).longValue(), (String) r[6], (String) r[7], SqlValues.instant(r[8]))).toList();
+                r[5] == null ? null : ((Number) r[5]).longValue(), (String) r[6], (String) r[7], SqlValues.instant(r[8]), (String) r[9])).toList();
     }
 
     public EffectResponse effect(CallContext call, UUID campaignId) {
@@ -187,18 +187,7 @@ public class Campaigns {
         if (request.couponTemplateId() == null && request.points() == null && request.message() == null) {
             throw ProblemException.invalidField("couponTemplateId", "a campaign needs something to do: a coupon, points and/or a message");
         }
-        if (request.message() != null
-                && (request.message().channel() == CampaignRequest.Channel.PLUGIN) != (request.message().pluginChannel() != null)) {
-            throw ProblemException.invalidField("message.pluginChannel", "is given with channel PLUGIN and only then");
-        }
-        if (request.message() != null && request.message().pluginChannel() != null && channels.available(call).stream()
-                .noneMatch(c -> c.pluginChannel().equals(request.message().pluginChannel()))) {
-            throw ProblemException.invalidField("message.pluginChannel", "names " + request.message().pluginChannel()
-                    + ", which no plugin enabled for this merchant offers now");
-        }
-        if (request.couponTemplateId() != null && !coupons.templateExists(call, request.couponTemplateId())) {
-            throw ProblemException.invalidField("couponTemplateId", "names no coupon template of this merchant");
-        }
+        checkActions(call, "", request.couponTemplateId(), request.message());
         if (request.segmentId() != null && em.createNativeQuery("select 1 from segment where id = ?1").setParameter(1, request.segmentId())
                 .getResultList().isEmpty()) {
             throw ProblemException.invalidField("segmentId", "names no segment of this merchant");
@@ -210,6 +199,29 @@ public class Campaigns {
         if ((request.trigger() == CampaignTrigger.STAGE_ENTERED) != (request.stage() != null)) {
             throw ProblemException.invalidField("stage", "is required for STAGE_ENTERED and only for it");
         }
+    }
+
+    /**
+     * Checks what a campaign or a journey step would do with the merchant's things: a coupon template
+     * of this merchant, a message through a channel it can use. {@code prefix} names the field's place.
+     */
+    public void checkActions(CallContext call, String prefix, UUID couponTemplateId, CampaignRequest.Message message) {
+        if (message != null && (message.channel() == CampaignRequest.Channel.PLUGIN) != (message.pluginChannel() != null)) {
+            throw ProblemException.invalidField(prefix + "message.pluginChannel", "is given with channel PLUGIN and only then");
+        }
+        if (message != null && message.pluginChannel() != null && channels.available(call).stream()
+                .noneMatch(c -> c.pluginChannel().equals(message.pluginChannel()))) {
+            throw ProblemException.invalidField(prefix + "message.pluginChannel", "names " + message.pluginChannel()
+                    + ", which no plugin enabled for this merchant offers now");
+        }
+        if (couponTemplateId != null && !coupons.templateExists(call, couponTemplateId)) {
+            throw ProblemException.invalidField(prefix + "couponTemplateId", "names no coupon template of this merchant");
+        }
+    }
+
+    /** Whether it is quiet hours for the merchant now: no marketing goes out then. */
+    public boolean quietNow(TenantBound tenant) {
+        return CampaignRunner.quietNow(settings(tenant), timeZone(tenant));
     }
 
     private static final String SELECT = "select id, name, trigger, days, level_id, segment_id, coupon_template_id, points, message_channel, "

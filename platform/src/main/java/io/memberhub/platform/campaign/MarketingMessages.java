@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
  * campaign names. Answers the failure, or empty.
  */
 @ApplicationScoped
-class MarketingMessages {
+public class MarketingMessages {
 
     private static final Logger LOG = Logger.getLogger("io.memberhub.marketing");
     private static final Duration LIMIT = Duration.ofSeconds(5);
@@ -34,13 +35,17 @@ class MarketingMessages {
     PluginMessageChannels channels;
 
     Optional<String> send(TenantBound tenant, Campaign campaign, CampaignSends.PendingMessage pending) {
-        String phone = pending.phone();
-        String text = pending.text();
+        return send(tenant, campaign.channel(), campaign.pluginChannel(), pending.memberId(), pending.phone(), pending.text());
+    }
+
+    /** Sends a marketing message to a member through a channel (a journey step's as a campaign's). */
+    public Optional<String> send(TenantBound tenant, CampaignRequest.Channel channel, String pluginChannel, UUID memberId, String phone,
+                                 String text) {
         try {
-            switch (campaign.channel()) {
+            switch (channel) {
                 case LOG -> LOG.infof("Marketing message to %s for tenant %s: %s", phone, tenant.tenantId(), text);
                 case PLUGIN -> {
-                    return channels.send(tenant, campaign.pluginChannel(), new OutgoingMessage(pending.memberId(), phone, "MARKETING", text));
+                    return channels.send(tenant, pluginChannel, new OutgoingMessage(memberId, phone, "MARKETING", text));
                 }
                 case SMS -> {
                     var message = new SmsMessage(tenant.tenantId().toString(), phone, "MARKETING", text);

@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A merchant that has used every part of the product, through the real API wherever a merchant, a
  * member or a device would: custom fields, levels (earned, gift pack, paid), points (orders, refunds,
  * redemptions, sign-ins, profile completion, adjustments), stored value, coupons, tags, segments,
- * campaigns, activity, visits, webhooks, devices, staff, member logins, a market module with a
+ * campaigns with an A/B test, a journey, activity, visits, webhooks, devices, staff, member logins, a market module with a
  * SECRET setting, an erasure. What only plugins' machinery writes (an identity from a login plugin,
  * a plugin's event inbox, task runs, migrations, storage) is written by SQL as the platform would.
  * Every secret set up on the way is kept, to look for in exports.
@@ -102,6 +102,10 @@ public final class MerchantData {
         m.asOwner().header("Idempotency-Key", "coupon-" + topUp).body(Map.of("templateId", template, "memberId", alice))
                 .post("/api/v1/coupons").then().statusCode(201);
         String vip = m.asOwner().body(Map.of("name", "VIP")).post("/api/v1/tags").then().statusCode(201).extract().path("id");
+        String journey = m.asOwner().body(Map.of("name", "VIP welcome", "entry", Map.of("trigger", "TAG_ADDED", "tagId", vip),
+                        "steps", List.of(Map.of("name", "VIP points", "points", 1)))).post("/api/v1/journeys")
+                .then().statusCode(201).extract().path("id");
+        m.asOwner().post("/api/v1/journeys/" + journey + "/activate").then().statusCode(200);
         m.asOwner().put("/api/v1/members/" + alice + "/tags/" + vip).then().statusCode(200);
         m.asOwner().body(Map.of("name", "VIPs", "filter", Map.of("tags", List.of(vip)))).post("/api/v1/segments").then().statusCode(201);
         m.asOwner().body(Map.of("maxSends", 10, "perDays", 1)).put("/api/v1/marketing/settings").then().statusCode(200);
@@ -109,7 +113,10 @@ public final class MerchantData {
                 "wonBackDays", 30)).put("/api/v1/lifecycle/rules").then().statusCode(200);
         String welcome = m.asOwner().body(Map.of("name", "Welcome", "trigger", "WELCOME", "points", 1)).post("/api/v1/campaigns")
                 .then().statusCode(201).extract().path("id");
+        m.asOwner().body(Map.of("arms", List.of(Map.of("name", "A", "weight", 50), Map.of("name", "B", "weight", 50, "points", 2))))
+                .put("/api/v1/campaigns/" + welcome + "/experiment").then().statusCode(200);
         m.asOwner().post("/api/v1/campaigns/" + welcome + "/runs").then().statusCode(200);
+        m.asOwner().post("/api/v1/journeys/" + journey + "/runs").then().statusCode(200).body("reached", org.hamcrest.Matchers.equalTo(1));
         String bob = m.member(phone());
         m.asOwner().put("/api/v1/members/" + bob + "/marketing-opt-out").then().statusCode(200);
 

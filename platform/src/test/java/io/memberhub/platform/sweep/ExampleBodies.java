@@ -40,7 +40,10 @@ final class ExampleBodies {
             Map.entry("([01]\\d|2[0-3]):[0-5]\\d", () -> "22:00"),
             Map.entry("[0-9A-Za-z.+-]{1,50}", () -> "1.0.0"),
             Map.entry("[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])", () -> "sweep-" + ProcessHandle.current().pid() + "-" + next()),
-            Map.entry("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]:[A-Z][A-Z0-9_]{1,39}", () -> "sweep-plugin:SWEEP"));
+            Map.entry("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]:[A-Z][A-Z0-9_]{1,39}", () -> "sweep-plugin:SWEEP"),
+            Map.entry("[A-Z][A-Z0-9_]{0,19}", () -> "ARM_" + next()),
+            Map.entry("[A-Z][A-Za-z0-9]{1,59}", () -> "OrderRecorded"),
+            Map.entry("P(?!$)(\\d{1,3}D)?(T(?=\\d)(\\d{1,4}H)?(\\d{1,6}M)?)?", () -> "P3D"));
 
     /**
      * Whole bodies for the few operations whose valid input the schema cannot say: a field that must
@@ -48,7 +51,12 @@ final class ExampleBodies {
      */
     private static final Map<String, String> EXPLICIT = Map.of(
             "PUT /api/v1/member-fields/{key}", "{\"key\": \"vip_note\", \"label\": \"VIP note\", \"type\": \"TEXT\"}",
-            "POST /api/v1/campaigns", "{\"name\": \"Sweep campaign\", \"trigger\": \"WELCOME\", \"points\": 1}");
+            "POST /api/v1/campaigns", "{\"name\": \"Sweep campaign\", \"trigger\": \"WELCOME\", \"points\": 1}",
+            "PUT /api/v1/campaigns/{id}/experiment", "{\"arms\": [{\"name\": \"A\", \"weight\": 50}, {\"name\": \"B\", \"weight\": 50}]}",
+            "POST /api/v1/journeys", "{\"name\": \"Sweep journey\", \"entry\": {\"trigger\": \"REGISTERED\"}, "
+                    + "\"steps\": [{\"name\": \"Hello\", \"points\": 1}]}",
+            "PUT /api/v1/journeys/{id}", "{\"name\": \"Sweep journey\", \"entry\": {\"trigger\": \"REGISTERED\"}, "
+                    + "\"steps\": [{\"name\": \"Hello\", \"points\": 1}]}");
 
     private final ApiOperations api;
     private final Map<String, Supplier<JsonNode>> byName = new HashMap<>();

@@ -83,6 +83,8 @@ final class SweptMerchant {
         tenant("tags/{tagId}", sql("select id::text from tag limit 1"));
         tenant("tags/{id}", sql("select id::text from tag limit 1"));
         tenant("campaigns/{id}", sql("select id::text from campaign limit 1"));
+        tenant("assignments/{memberId}", filled.alice());
+        tenant("journeys/{id}", sql("select id::text from journey limit 1"));
         tenant("devices/{id}", sql("select id::text from device order by created_at limit 1"));
         tenant("exports/{id}", export);
         tenant("level-reviews/{id}", levelReview);

@@ -8,6 +8,7 @@ import io.memberhub.console.loyalty.LoyaltyApi;
 import io.memberhub.console.loyalty.LoyaltyViews;
 import io.memberhub.console.platform.LevelViews;
 import io.memberhub.console.platform.PlatformApi;
+import io.memberhub.console.platform.PlatformRefusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -41,6 +42,7 @@ public class CampaignsPage {
             "STAGE_ENTERED");
     static final List<String> CHANNELS = List.of("LOG", "SMS", "PLUGIN");
     private static final int SENDS_SHOWN = 50;
+    static final int ARMS = 3;
 
     @CheckedTemplate
     static class Templates {
@@ -50,7 +52,8 @@ public class CampaignsPage {
 
         static native TemplateInstance campaign(Seat seat, MarketingViews.Campaign campaign, MarketingViews.Effect effect, SendCounts counts,
                                                 List<MarketingViews.Send> sends, MarketingViews.DryRun dryRun, Typed form, Choices choices,
-                                                MarketingViews.Run ran);
+                                                MarketingViews.Run ran, MarketingViews.Experiment experiment,
+                                                MarketingViews.ExperimentReport report, List<ArmRow> armRows);
 
         static native TemplateInstance settings(Seat seat, Typed form, boolean saved);
     }
@@ -73,6 +76,26 @@ public class CampaignsPage {
 
         public String levelName(UUID id) {
             return levels.stream().filter(l -> l.id().equals(id)).map(LevelViews.Level::name).findFirst().orElse("");
+        }
+    }
+
+    /** One arm row of the A/B test form as typed (empty rows to start with: A, B and a control group). */
+    public record ArmRow(int index, String name, String weight, boolean control, String coupon, String points, String text) {
+
+        static List<ArmRow> of(Typed form) {
+            boolean typed = java.util.stream.IntStream.range(0, ARMS).anyMatch(i -> !form.isBlank("arm" + i + "Name"));
+            List<ArmRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < ARMS; i++) {
+                String p = "arm" + i;
+                rows.add(typed ? new ArmRow(i, value(form, p + "Name"), value(form, p + "Weight"), "on".equals(form.get(p + "Control")),
+                        value(form, p + "Coupon"), value(form, p + "Points"), value(form, p + "Text"))
+                        : new ArmRow(i, List.of("A", "B", "CONTROL").get(i), i == 0 ? "40" : "30", i == 2, "", "", ""));
+            }
+            return rows;
+        }
+
+        private static String value(Typed form, String key) {
+            return form.get(key);
         }
     }
 
@@ -146,10 +169,10 @@ public class CampaignsPage {
             return null;
         }
         if ("quiet".equals(ran)) {
-            return new MarketingViews.Run(true, 0, 0, 0);
+            return new MarketingViews.Run(true, 0, 0, 0, 0);
         }
         String[] n = ran.split(",");
-        return new MarketingViews.Run(false, Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]));
+        return new MarketingViews.Run(false, Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), 0);
     }
 
     @POST
@@ -216,8 +239,56 @@ public class CampaignsPage {
 
     private TemplateInstance page(UUID id, Typed form, MarketingViews.DryRun dryRun, MarketingViews.Run ran) {
         List<MarketingViews.Send> sends = marketing.sends(id);
-        return locale.on(Templates.campaign(Seat.of(platform), marketing.campaign(id), marketing.effect(id), SendCounts.of(sends),
-                sends.stream().limit(SENDS_SHOWN).toList(), dryRun, form, choices(), ran));
+        MarketingViews.Campaign campaign = marketing.campaign(id);
+        MarketingViews.Experiment experiment = experiment(id);
+        return locale.on(Templates.campaign(Seat.of(platform), campaign, marketing.effect(id), SendCounts.of(sends),
+                sends.stream().limit(SENDS_SHOWN).toList(), dryRun, form, choices(), ran, experiment,
+                experiment == null ? null : marketing.experimentReport(id), ArmRow.of(form)));
+    }
+
+    /** The campaign's A/B test, or null when it has none. */
+    private MarketingViews.Experiment experiment(UUID id) {
+        try {
+            return marketing.experiment(id);
+        } catch (PlatformRefusal refused) {
+            if (refused.problem().status() == 404) {
+                return null;
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * Sets up the A/B test from up to {@value #ARMS} arm rows ({@code arm<i>Name}, {@code Weight}, {@code Control}, {@code Points},
+     * {@code Coupon}, {@code Text}); a row without a name is left out.
+     */
+    @POST
+    @Path("/{id}/experiment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setUpExperiment(@PathParam("id") UUID id, MultivaluedMap<String, String> submitted) {
+        Typed form = Typed.of(submitted);
+        List<MarketingViews.Arm> arms = new java.util.ArrayList<>();
+        for (int i = 0; i < ARMS; i++) {
+            String name = form.text("arm" + i + "Name");
+            if (name != null) {
+                arms.add(new MarketingViews.Arm(name.strip(), form.wholeInt("arm" + i + "Weight"), "on".equals(form.get("arm" + i + "Control")),
+                        form.id("arm" + i + "Coupon"), form.whole("arm" + i + "Points"), form.text("arm" + i + "Text")));
+            }
+        }
+        MarketingViews.ExperimentRequest request = new MarketingViews.ExperimentRequest(form.wholeInt("conversionDays"), arms);
+        return Submission.send(form, f -> page(id, f, null, null), () -> {
+            marketing.putExperiment(id, request);
+            return URI.create("/console/campaigns/" + id + "#experiment");
+        });
+    }
+
+    @POST
+    @Path("/{id}/experiment/end")
+    public Response endExperiment(@PathParam("id") UUID id) {
+        return act(id, () -> {
+            marketing.endExperiment(id);
+            return "#experiment";
+        });
     }
 
     private TemplateInstance editor(Typed form) {

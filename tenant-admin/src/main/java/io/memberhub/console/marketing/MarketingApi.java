@@ -119,4 +119,52 @@ public interface MarketingApi {
     @PUT
     @Path("/marketing/settings")
     MarketingViews.Settings putSettings(MarketingViews.Settings settings);
+
+    @GET
+    @Path("/campaigns/{id}/experiment")
+    MarketingViews.Experiment experiment(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/campaigns/{id}/experiment")
+    MarketingViews.Experiment putExperiment(@PathParam("id") UUID id, MarketingViews.ExperimentRequest experiment);
+
+    @DELETE
+    @Path("/campaigns/{id}/experiment")
+    MarketingViews.Experiment endExperiment(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/campaigns/{id}/experiment/report")
+    MarketingViews.ExperimentReport experimentReport(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/journeys")
+    List<MarketingViews.Journey> journeys();
+
+    @GET
+    @Path("/journeys/{id}")
+    MarketingViews.Journey journey(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/journeys")
+    MarketingViews.Journey createJourney(MarketingViews.JourneyRequest journey);
+
+    @POST
+    @Path("/journeys/{id}/activate")
+    MarketingViews.Journey activateJourney(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/journeys/{id}/pause")
+    MarketingViews.Journey pauseJourney(@PathParam("id") UUID id);
+
+    @DELETE
+    @Path("/journeys/{id}")
+    void deleteJourney(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/journeys/{id}/runs")
+    MarketingViews.JourneyRun runJourney(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/journeys/{id}/funnel")
+    MarketingViews.Funnel funnel(@PathParam("id") UUID id);
 }

@@ -265,7 +265,7 @@ public interface MarketingMessages {
     @Message("现在是免打扰时段")
     String quiet_now();
 
-    @Message("{#switch outcome}{#case 'SENT'}已触达{#case 'SKIPPED_CAP'}超出频次上限{#case 'SKIPPED_OPTED_OUT'}已退订营销{#else}{outcome}{/switch}")
+    @Message("{#switch outcome}{#case 'SENT'}已触达{#case 'SKIPPED_CAP'}超出频次上限{#case 'SKIPPED_OPTED_OUT'}已退订营销{#case 'HELD_OUT'}对照组(未发送){#else}{outcome}{/switch}")
     String outcome_name(String outcome);
 
     @Message("效果")
@@ -312,4 +312,148 @@ public interface MarketingMessages {
 
     @Message("{#switch status}{#case 'SENT'}已发送{#case 'FAILED'}失败{#else}待发送{/switch}")
     String message_status(String status);
+
+    @Message("A/B 测试")
+    String ab_test();
+
+    @Message("还没有 A/B 测试。设置后,此后触达的会员按稳定哈希分到各组,各组可换优惠券、积分或文案,对照组不发送只记录。")
+    String no_ab_test();
+
+    @Message("{#if status == 'RUNNING'}进行中{#else}已结束{/if} · 下单转化窗口 {days} 天")
+    String ab_status(String status, int days);
+
+    @Message("分组")
+    String arm();
+
+    @Message("比例(%)")
+    String weight();
+
+    @Message("内容")
+    String variant();
+
+    @Message("对照组")
+    String control();
+
+    @Message("同活动")
+    String as_campaign();
+
+    @Message("转化会员")
+    String converted();
+
+    @Message("转化率")
+    String conversion_rate();
+
+    @Message("与 {baseline} 之差")
+    String difference(String baseline);
+
+    @Message("95% 置信区间")
+    String interval();
+
+    @Message("显著")
+    String significant();
+
+    @Message("转化:发送(或对照组记录)后若干天内下单(未全额退款)的会员。差值的 95% 置信区间按两比例之差的正态近似计算;区间不含 0 时标为显著。")
+    String ab_hint();
+
+    @Message("比例合计须为 100;留空分组名的行不计入。分组开始分配会员后不能再修改。")
+    String ab_setup_hint();
+
+    @Message("转化窗口(天)")
+    String conversion_days();
+
+    @Message("开始测试")
+    String start_test();
+
+    @Message("结束测试")
+    String end_test();
+
+    @Message("用户旅程")
+    String journeys();
+
+    @Message("新建旅程")
+    String new_journey();
+
+    @Message("还没有旅程")
+    String no_journeys();
+
+    @Message("旅程按步骤依次触达会员:每步在上一步之后等待一段时间,满足条件时发券、送积分或发消息,遵守免打扰时段、频次上限和退订。")
+    String journeys_hint();
+
+    @Message("进入条件")
+    String entry();
+
+    @Message("触发")
+    String entry_trigger();
+
+    @Message("{#switch trigger}{#case 'REGISTERED'}注册成为会员{#case 'TAG_ADDED'}被打上标签{#case 'EVENT'}发生事件{#else}{trigger}{/switch}")
+    String entry_name(String trigger);
+
+    @Message("标签(被打上标签时)")
+    String entry_tag();
+
+    @Message("事件类型(发生事件时)")
+    String entry_event();
+
+    @Message("如 OrderRecorded、LevelChanged")
+    String entry_event_hint();
+
+    @Message("提前退出")
+    String exit_when();
+
+    @Message("{#switch exit}{#case 'ORDERED'}下单后{#case 'OPTED_OUT'}退订营销后{#case 'TAG_REMOVED'}标签被移除后{#else}{exit}{/switch}")
+    String exit_name(String exit);
+
+    @Message("{#switch reason}{#case 'ORDERED'}已下单{#case 'OPTED_OUT'}已退订{#case 'TAG_REMOVED'}标签已移除{#case 'MEMBER_GONE'}会员已注销{#else}条件不满足{/switch}")
+    String exit_reason(String reason);
+
+    @Message("步骤")
+    String steps();
+
+    @Message("等待时长用 ISO-8601 写法:P3D 为 3 天,PT12H 为 12 小时,PT0M 为立即。留空步骤名的行不计入。")
+    String steps_hint();
+
+    @Message("步骤")
+    String step_name();
+
+    @Message("等待")
+    String delay();
+
+    @Message("条件")
+    String condition();
+
+    @Message("{#switch condition}{#case 'ALWAYS'}总是{#case 'COUPON_UNUSED'}优惠券未使用{#case 'HAS_ORDERED'}已下单{#case 'NOT_ORDERED'}未下单{#else}{condition}{/switch}")
+    String condition_name(String condition);
+
+    @Message("不满足时")
+    String if_unmet();
+
+    @Message("{#switch choice}{#case 'SKIP'}跳过此步{#case 'WAIT'}等到满足{#case 'EXIT'}退出旅程{#else}{choice}{/switch}")
+    String if_unmet_name(String choice);
+
+    @Message("{#switch status}{#case 'ACTIVE'}进行中{#case 'PAUSED'}已暂停{#else}草稿{/switch}")
+    String journey_status(String status);
+
+    @Message("启用")
+    String activate();
+
+    @Message("已运行:新进入 {entered} 人,触达 {reached} 步,跳过 {skipped} 步,完成 {completed} 人,退出 {exited} 人")
+    String journey_ran(int entered, int reached, int skipped, int completed, int exited);
+
+    @Message("漏斗")
+    String funnel();
+
+    @Message("进入")
+    String entered();
+
+    @Message("旅程中")
+    String in_journey();
+
+    @Message("完成")
+    String completed();
+
+    @Message("提前退出")
+    String exited();
+
+    @Message("等待中")
+    String waiting();
 }

@@ -73,7 +73,7 @@ public final class MarketingViews {
 
     /** One member reached or passed over: {@code outcome} SENT, SKIPPED_CAP or SKIPPED_OPTED_OUT; {@code messageStatus} PENDING, SENT or FAILED. */
     public record Send(UUID id, UUID memberId, String occasion, String outcome, UUID couponId, Long points, String messageStatus,
-                       String messageError, Instant createdAt) {
+                       String messageError, Instant createdAt, String arm) {
     }
 
     public record Recipient(UUID memberId, String occasion, String outcome) {
@@ -82,10 +82,69 @@ public final class MarketingViews {
     public record DryRun(boolean quietHoursNow, int wouldSend, int wouldSkip, List<Recipient> recipients) {
     }
 
-    public record Run(boolean quietHoursNow, int sent, int skipped, int messagesFailed) {
+    public record Run(boolean quietHoursNow, int sent, int skipped, int messagesFailed, int heldOut) {
     }
 
     /** Quiet hours ({@code HH:mm}) and the cap: at most {@code maxSends} messages per {@code perDays} days a member. */
     public record Settings(String quietStart, String quietEnd, Integer maxSends, Integer perDays) {
+    }
+
+    /** An A/B test arm: a weight in percent, the control group (held out) or a variant of the campaign's coupon, points or text. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Arm(String name, Integer weight, boolean control, UUID couponTemplateId, Long points, String text) {
+    }
+
+    public record ExperimentRequest(Integer conversionDays, List<Arm> arms) {
+    }
+
+    /** {@code status} RUNNING or ENDED. */
+    public record Experiment(UUID id, UUID campaignId, int conversionDays, String status, List<Arm> arms, Instant createdAt, Instant endedAt) {
+
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+    }
+
+    /** One arm's conversion; rates and the difference to the baseline (with its 95% interval) as fractions. */
+    public record ArmResult(String arm, boolean control, int weight, long members, long converted, long orders, long orderAmount,
+                            java.math.BigDecimal conversionRate, java.math.BigDecimal difference, java.math.BigDecimal differenceLow,
+                            java.math.BigDecimal differenceHigh, Boolean significant) {
+
+        public String percent(java.math.BigDecimal fraction) {
+            return fraction == null ? "—" : fraction.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+        }
+    }
+
+    public record ExperimentReport(UUID experimentId, int conversionDays, String baseline, List<ArmResult> arms) {
+    }
+
+    public record JourneyEntry(String trigger, UUID tagId, String eventType) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JourneyStep(String name, String delay, String condition, String ifUnmet, UUID couponTemplateId, Long points, Message message) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JourneyRequest(String name, JourneyEntry entry, List<String> exitWhen, List<JourneyStep> steps) {
+    }
+
+    /** {@code status} DRAFT, ACTIVE or PAUSED. */
+    public record Journey(UUID id, String name, JourneyEntry entry, List<String> exitWhen, List<JourneyStep> steps, String status,
+                          Instant activatedAt, Instant createdAt) {
+
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
+
+    public record StepCount(int position, String name, long reached, long skipped, long waiting) {
+    }
+
+    public record Funnel(UUID journeyId, long entered, long active, long completed, long exited, Map<String, Long> exitReasons,
+                         List<StepCount> steps) {
+    }
+
+    public record JourneyRun(boolean quietHoursNow, int entered, int reached, int skipped, int completed, int exited, int messagesFailed) {
     }
 }
