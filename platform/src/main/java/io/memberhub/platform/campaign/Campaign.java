@@ -18,7 +18,7 @@ record Campaign(UUID tenantId, UUID id, String name, CampaignTrigger trigger, in
     Campaign as(ExperimentRequest.Arm arm) {
         return new Campaign(tenantId, id, name, trigger, days, levelId, segmentId,
                 arm.couponTemplateId() == null ? couponTemplateId : arm.couponTemplateId(), arm.points() == null ? points : arm.points(),
-                channel, arm.text() == null ? text : arm.text(), effectDays, status, createdAt, updatedAt, pluginChannel);
+                channel, arm.text() == null ? text : arm.text(), effectDays, status, createdAt, updatedAt, pluginChannel, stage);
     }
 
     CampaignResponse toResponse() {
