@@ -337,7 +337,12 @@ public class MemberService {
         return members.findLive(id).orElseThrow(() -> notFound(id));
     }
 
-    static ProblemException notFound(UUID id) {
+    /**
+     * The 404 for a member that is not (or no longer) there. Callers that may run inside a caller's
+     * transaction check {@link #isLive} and throw this themselves: thrown out of this bean, it would
+     * mark that whole transaction for rollback.
+     */
+    public static ProblemException notFound(UUID id) {
         return ProblemException.notFound("MEMBER_NOT_FOUND", "No member " + id);
     }
 

@@ -120,7 +120,10 @@ public class MemberCodes {
             throw new ProblemException(422, "MEMBER_CODE_EXPIRED", "Member code expired",
                     "This code ran out at " + expires + "; ask the member to show the code again", List.of());
         }
-        members.requireLive(tenant, payload.memberId());
+        // Thrown here, not inside the member service: inside a plugin's transaction that would doom it.
+        if (!members.isLive(tenant, payload.memberId())) {
+            throw MemberService.notFound(payload.memberId());
+        }
         Privileges now = levels.privileges(tenant, payload.memberId());
         return new Verified(payload.memberId(), payload.level(), expires, now.level(), now.benefits());
     }

@@ -23,8 +23,12 @@ class ActivePlugins {
     @Inject
     TenantPlugins tenantPlugins;
 
+    @Inject
+    RememberedEnablements remembered;
+
+    /** From the merchant's remembered enablements: a change reaches this within the enablement TTL at most (ADR 0014). */
     <E> List<Active<E>> of(TenantBound tenant, Class<E> point) {
-        return host.provides(point) ? enabled(tenant, point) : List.of();
+        return host.provides(point) ? extensions(remembered.active(tenant), point) : List.of();
     }
 
     /**
@@ -33,8 +37,12 @@ class ActivePlugins {
      * instance then installs on the spot (events, which are handed on once).
      */
     <E> List<Active<E>> enabled(TenantBound tenant, Class<E> point) {
+        return extensions(tenantPlugins.active(tenant), point);
+    }
+
+    private <E> List<Active<E>> extensions(List<Enablement> enablements, Class<E> point) {
         List<Active<E>> active = new ArrayList<>();
-        for (Enablement enablement : tenantPlugins.active(tenant)) {
+        for (Enablement enablement : enablements) {
             host.version(enablement.pluginVersion()).ifPresent(plugin ->
                     plugin.extensionsOf(point).forEach(extension -> active.add(new Active<>(plugin, enablement, extension, point.getSimpleName()))));
         }

@@ -10,8 +10,7 @@ import org.jboss.logging.Logger;
  * design (each has its own loaded plugins): every few seconds ({@code memberhub.plugins.change-poll})
  * it installs the registered versions this instance lacks from the package they were registered with
  * (shared market storage), and when {@code plugin_change} has moved past the last id it saw, unloads
- * versions nobody uses any more. Enablements themselves need no cache dropping: every call reads the
- * merchant's enablements from the database.
+ * versions nobody uses any more, and forgets the enablements it remembers ({@link RememberedEnablements}).
  *
  * <p>Installs follow the register ({@code plugin_version}), not the change log: change ids are taken
  * when a change is written, not when it commits, so a change committing after a later one was seen
@@ -28,6 +27,9 @@ class PluginChanges {
     @Inject
     PluginHost host;
 
+    @Inject
+    RememberedEnablements remembered;
+
     /** The last change applied; -1 until the first poll. */
     private volatile long seen = -1;
 
@@ -37,6 +39,8 @@ class PluginChanges {
             long last = records.lastChange();
             records.registered().forEach(r -> host.installFromRegister(r.version(), r.source()));
             if (last != seen) {
+                // An enablement changed somewhere: what this instance remembers of any merchant may be out of date.
+                remembered.forgetAll();
                 host.retireUnused();
                 seen = last;
             }

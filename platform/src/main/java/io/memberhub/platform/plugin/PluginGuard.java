@@ -138,7 +138,7 @@ public class PluginGuard {
             // The plugin's own log lines carry the caller's request and tenant ids.
             running.future = calls.submit(LogContext.carried(() -> {
                 try {
-                    return inPlugin(call);
+                    return inPlugin(call, limit);
                 } finally {
                     running.endedAt = System.nanoTime();
                     inFlight.exit();
@@ -153,10 +153,10 @@ public class PluginGuard {
         return results;
     }
 
-    private <T> T inPlugin(Call<T> call) throws Exception {
+    private <T> T inPlugin(Call<T> call, Duration limit) throws Exception {
         Thread thread = Thread.currentThread();
         thread.setContextClassLoader(call.plugin().classLoader());
-        return call.work().call(contexts.of(call.plugin(), call.enablement()));
+        return call.work().call(contexts.of(call.plugin(), call.enablement(), limit));
     }
 
     private <T> Outcome<T> await(Running<T> running, long startedAt, long deadline, Duration limit) {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /** The key-value storage of each plugin per merchant (table {@code plugin_storage}); each call a transaction of its own. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+// Joins the plugin's one transaction where it opened one; plugin code otherwise runs where no transaction is open.
+@Transactional
 @TenantTransaction
 class PluginStore {
 

@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
  * SQL on a plugin's own tables for one merchant, built by the host from names it checks and values
  * it binds: a plugin never writes SQL that runs at call time. The merchant's transaction is bound
  * like any tenant work (row-level security), the platform sets {@code tenant_id}, and only tables
- * with the plugin's prefix in schema {@code plugin_data} can be named. Each call a transaction of its own.
+ * with the plugin's prefix in schema {@code plugin_data} can be named. Each call a transaction of its own,
+ * or part of the plugin's one transaction ({@link io.memberhub.plugin.api.PluginContext#inOneTransaction}):
+ * plugin code runs on the guard's thread, where no platform transaction is open otherwise.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+@Transactional
 @TenantTransaction
 class PluginTableAccess {
 

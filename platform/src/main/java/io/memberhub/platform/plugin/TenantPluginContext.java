@@ -17,15 +17,26 @@ import io.memberhub.plugin.api.points.PointsApi;
 import io.memberhub.plugin.api.tag.TagApi;
 import io.memberhub.plugin.api.visit.VisitApi;
 import io.memberhub.plugin.api.wallet.WalletApi;
+import io.memberhub.platform.pluginapi.PlatformSide;
 import io.memberhub.platform.pluginapi.PluginServices;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What one call into a plugin gets: the merchant, its configuration of the plugin, the plugin's
- * storage and tables for it, and the platform's services.
+ * storage and tables for it, and the platform's services. {@code limit}: how long the guard waits for
+ * this call, which bounds a transaction the plugin opens in it.
  */
 record TenantPluginContext(TenantRef tenant, Map<String, String> config, PluginStorage storage, PluginTables tables,
-                           PluginServices.Bound services) implements PluginContext {
+                           PluginServices.Bound services, Duration limit) implements PluginContext {
+
+    @Override
+    public <T> T inOneTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return PlatformSide.inOneTransaction(work, limit);
+    }
 
     @Override
     public MerchantInfo merchant() {

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Which plugins a merchant enabled, with what configuration, and which are suspended (table
- * {@code tenant_plugin}). Read on every call path that may reach a plugin, so one indexed query.
+ * {@code tenant_plugin}). One indexed query; the call paths remember it ({@link RememberedEnablements}).
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +36,9 @@ public class TenantPlugins {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    RememberedEnablements remembered;
 
     /** Every plugin the merchant ever enabled, off ones included. */
     List<Enablement> all(TenantBound tenant) {
@@ -74,6 +77,7 @@ public class TenantPlugins {
                 .setParameter(3, version.version())
                 .setParameter(4, write(config))
                 .executeUpdate();
+        remembered.forgetAfterCommit(tenant);
     }
 
     /** Turns the plugin off for the merchant; its configuration is kept for enabling it again. */
@@ -82,6 +86,7 @@ public class TenantPlugins {
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, pluginId)
                 .executeUpdate();
+        remembered.forgetAfterCommit(tenant);
     }
 
     /**
@@ -107,6 +112,7 @@ public class TenantPlugins {
                 .setParameter(3, limit)
                 .setParameter(4, suspension)
                 .getSingleResult();
+        remembered.forgetAfterCommit(tenant);
         if (suspendedNow.intValue() > 0) {
             outbox.append(tenant, "PluginSuspended", "plugin", pluginId, Map.of("pluginId", pluginId, "reason", suspension));
         }
@@ -120,6 +126,7 @@ public class TenantPlugins {
                 .setParameter(1, tenant.tenantId().toString())
                 .setParameter(2, pluginId)
                 .executeUpdate();
+        remembered.forgetAfterCommit(tenant);
     }
 
     private Enablement enablement(Object[] row) {

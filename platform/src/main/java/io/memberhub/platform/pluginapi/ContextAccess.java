@@ -32,7 +32,10 @@ final class ContextAccess implements AccessApi {
         ArgumentChecks.notNull(memberId, "memberId");
         ArgumentChecks.require(zone != null && !zone.isBlank() && zone.length() <= 100, "zone must have 1 to 100 characters");
         return PlatformSide.call(() -> {
-            members.requireLive(caller, memberId);
+            // Thrown here, not inside the member service: inside a plugin's transaction that would doom it.
+            if (!members.isLive(caller, memberId)) {
+                throw MemberService.notFound(memberId);
+            }
             PluginAccessPolicies.Decision decision = policies.decide(caller, new AccessRequest(memberId, zone, Instant.now(), deviceId),
                     failClosed, caller.pluginId());
             return decision.allowed() ? new AccessDecision(AccessDecision.Verdict.ALLOW, decision.reason())

@@ -213,6 +213,9 @@ class PluginVersionsTest {
         TenantSql.update(m.id(), "insert into tenant_plugin (tenant_id, plugin_id, version, enabled, config, updated_at) "
                 + "values (?, ?, '2.0.0', true, '{\"perOrder\": \"8\"}', now())", m.id(), id);
         TenantSql.update(m.id(), "insert into plugin_change (plugin_id, version, kind) values (?, '2.0.0', 'ENABLEMENT')", id);
+        // This instance remembers enablements for calls like orders (ADR 0014): it follows the change at its next poll.
+        long change = records.lastChange();
+        await().atMost(Duration.ofSeconds(10)).until(() -> changes.seen() >= change);
         assertThat(order(m, member, "C-1")).isEqualTo(BASE_POINTS + 8);
         assertThat(state(m, id).getString("enabledVersion")).isEqualTo("2.0.0");
     }

@@ -36,6 +36,11 @@ public final class Problems {
         return problem(422, code, "Cannot be done", detail, List.of());
     }
 
+    /** Nothing was done and the same request may be sent again shortly (a transaction that could not commit). */
+    public static RouteResponse unavailable(String code, String detail) {
+        return problem(503, code, "Try again", detail, List.of());
+    }
+
     private static RouteResponse problem(int status, String code, String title, String detail, List<Map<String, String>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://memberhub.io/problems/" + code.toLowerCase().replace('_', '-'));

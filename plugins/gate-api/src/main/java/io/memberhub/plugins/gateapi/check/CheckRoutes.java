@@ -1,5 +1,6 @@
 package io.memberhub.plugins.gateapi.check;
 
+import io.memberhub.plugin.api.PlatformServiceException;
 import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.route.spi.RouteHandler;
 import io.memberhub.plugin.api.route.spi.RouteRequest;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.pf4j.Extension;
 
 /**
@@ -27,6 +29,9 @@ import org.pf4j.Extension;
  */
 @Extension
 public class CheckRoutes implements RouteHandler {
+
+    /** {@link PluginContext#inOneTransaction} could not commit: nothing of the check was kept. */
+    private static final String ROLLED_BACK = "TRANSACTION_ROLLED_BACK";
 
     /** A gate's clock may run a little ahead of ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -60,14 +65,27 @@ public class CheckRoutes implements RouteHandler {
         } catch (BadRequest bad) {
             return Problems.invalid(bad);
         }
-        Optional<Decision> earlier = CheckLog.find(context, request.deviceId(), asked.eventId());
+        try {
+            // One transaction for the look-up, the decision's reads, the visit and the log row: they commit together
+            // (a confirmed check has its visit), and one commit instead of six is what keeps a busy gate fast.
+            return context.inOneTransaction(() -> check(context, request.deviceId(), gate.get(), zone.get(), asked));
+        } catch (PlatformServiceException e) {
+            if (ROLLED_BACK.equals(e.code())) {
+                return Problems.unavailable("CHECK_NOT_RECORDED", "The check could not be recorded; send it again with the same event id");
+            }
+            throw e;
+        }
+    }
+
+    private static RouteResponse check(PluginContext context, UUID deviceId, Gate gate, Zone zone, Request asked) {
+        Optional<Decision> earlier = CheckLog.find(context, deviceId, asked.eventId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), asked);
         }
-        Decision decision = GateCheck.decide(context, gate.get(), zone.get(), asked.eventId(), asked.credential(), asked.at());
-        if (!CheckLog.add(context, request.deviceId(), decision)) {
-            // The gate's retry overtook this call: both answer what was logged first.
-            return replay(CheckLog.find(context, request.deviceId(), asked.eventId()).orElseThrow(), asked);
+        Decision decision = GateCheck.decide(context, gate, zone, asked.eventId(), asked.credential(), asked.at());
+        if (!CheckLog.add(context, deviceId, decision)) {
+            // The gate's retry overtook this call (its transaction committed first): both answer what was logged first.
+            return replay(CheckLog.find(context, deviceId, asked.eventId()).orElseThrow(), asked);
         }
         return Routes.json(200, decision.toJson(false));
     }
