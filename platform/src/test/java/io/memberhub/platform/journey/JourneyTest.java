@@ -135,6 +135,35 @@ class JourneyTest {
     }
 
     @Test
+    void anEventEntersEachMemberItIsAboutOnceAndOnlyAfterTheJourneyWasActivated() {
+        Merchant m = Merchants.signUp("journey-event");
+        noQuietHours(m);
+        String journey = m.asOwner().body(definition("First purchase thanks", null)).post("/api/v1/journeys").then().statusCode(201)
+                .extract().path("id");
+        String before = member(m, "Hana");
+        String buyer = member(m, "Ivan");
+        String idle = member(m, "Jun");
+        order(m, before, "before-activation");
+        m.asOwner().post("/api/v1/journeys/" + journey + "/activate").then().statusCode(200);
+        order(m, buyer, "buyer-1");
+        order(m, buyer, "buyer-2");
+
+        m.asOwner().post("/api/v1/journeys/" + journey + "/runs").then().statusCode(200)
+                .body("entered", equalTo(1)).body("reached", equalTo(1)).body("completed", equalTo(1));
+        order(m, before, "before-again");
+        m.asOwner().post("/api/v1/journeys/" + journey + "/runs").then().body("entered", equalTo(1)).body("reached", equalTo(1));
+        m.asOwner().post("/api/v1/journeys/" + journey + "/runs").then().body("entered", equalTo(0)).body("reached", equalTo(0));
+        order(m, buyer, "buyer-3");
+        m.asOwner().post("/api/v1/journeys/" + journey + "/runs").then().body("entered", equalTo(0)).body("reached", equalTo(0));
+
+        funnel(m, journey).body("entered", equalTo(2)).body("completed", equalTo(2)).body("steps[0].reached", equalTo(2));
+        assertThat(points(m, buyer) - pointsFromOrders(m, buyer)).as("journey points of a member who ordered three times").isEqualTo(5);
+        assertThat(points(m, before) - pointsFromOrders(m, before)).as("entered by the order after activation only").isEqualTo(5);
+        assertThat(points(m, idle)).isZero();
+        assertThat(TenantSql.events(m.id(), "JourneyCompleted")).isEqualTo(2);
+    }
+
+    @Test
     void aJourneyMustBeWellFormedAndStaysWithItsMerchant() {
         Merchant m = Merchants.signUp("journey-bad");
         Merchant other = Merchants.signUp("journey-other");
