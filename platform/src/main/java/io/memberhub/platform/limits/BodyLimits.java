@@ -11,21 +11,26 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How large the bodies of the endpoints that take files and batches may be, each by its own limit
- * under the global {@code quarkus.http.limits.max-body-size}: a market package, a CSV import, an
- * activity batch. A request that declares a larger {@code Content-Length} is answered 413
- * problem+json naming the limit before its body is read (a client that sent
- * {@code Expect: 100-continue} never sends it); a body without a length is counted as it is read
- * ({@link #capped}, or the size of the bytes received) and refused the same way once it passes the limit.
+ * How large a request body may be, under the global {@code quarkus.http.limits.max-body-size}: the
+ * endpoints that take files and batches each by a limit of their own (a market package, a CSV import,
+ * an activity batch), every other JSON body by {@code memberhub.http.json-body-limit} (no request of
+ * the API needs more than a few kilobytes, and each is read whole into memory before it is checked).
+ * A request that declares a larger {@code Content-Length} is answered 413 problem+json naming the
+ * limit before its body is read (a client that sent {@code Expect: 100-continue} never sends it); a
+ * body without a length is counted as it is read ({@link #capped}, {@link #readAhead}) and refused
+ * the same way once it passes the limit.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -52,12 +57,16 @@ public class BodyLimits {
     @ConfigProperty(name = "memberhub.activity.max-batch-bytes", defaultValue = "2M")
     MemorySize activityBytes;
 
+    @ConfigProperty(name = "memberhub.http.json-body-limit", defaultValue = "1M")
+    MemorySize jsonBytes;
+
     @Inject
     ObjectMapper json;
 
     private Limit marketPackage;
     private Limit csvImport;
     private Limit activityBatch;
+    private Limit jsonBody;
 
     @PostConstruct
     void configure() {
@@ -67,6 +76,7 @@ public class BodyLimits {
                 List.of(Pattern.compile("/api/v1/members/import"), Pattern.compile("/api/v1/tags/[^/]+/members/import")));
         activityBatch = new Limit("BATCH_TOO_LARGE", "An activity batch", activityBytes.asLongValue(),
                 List.of(Pattern.compile("/api/v1/activity"), Pattern.compile("/api/member/activity")));
+        jsonBody = new Limit("BODY_TOO_LARGE", "A JSON request body", jsonBytes.asLongValue(), List.of());
     }
 
     public Limit marketPackage() {
@@ -82,7 +92,7 @@ public class BodyLimits {
     }
 
     private void check(RoutingContext request) {
-        Optional<Limit> limit = ownLimit(request.request().method(), request.normalizedPath());
+        Optional<Limit> limit = limitOf(request.request().method(), request.normalizedPath(), request.request().getHeader("Content-Type"));
         String declared = request.request().getHeader("Content-Length");
         if (limit.isPresent() && declared != null && exceeds(declared, limit.get().bytes())) {
             refuse(request, limit.get());
@@ -91,15 +101,23 @@ public class BodyLimits {
         request.next();
     }
 
-    /** The limit of its own a request's body has (a file or batch endpoint), rather than the JSON body limit. */
-    public Optional<Limit> ownLimit(HttpMethod method, String path) {
-        return method == HttpMethod.POST ? limitOf(path) : Optional.empty();
+    /**
+     * The limit a request's body has: its endpoint's own (a file or batch endpoint), else the JSON body
+     * limit for a JSON body; none for other bodies, which the endpoints refuse by their type.
+     */
+    public Optional<Limit> limitOf(HttpMethod method, String path, String contentType) {
+        Optional<Limit> own = method == HttpMethod.POST ? Stream.of(marketPackage, csvImport, activityBatch)
+                .filter(limit -> limit.paths().stream().anyMatch(p -> p.matcher(path).matches()))
+                .findFirst() : Optional.empty();
+        return own.isPresent() || !isJson(contentType) ? own : Optional.of(jsonBody);
     }
 
-    private Optional<Limit> limitOf(String path) {
-        return java.util.stream.Stream.of(marketPackage, csvImport, activityBatch)
-                .filter(limit -> limit.paths().stream().anyMatch(p -> p.matcher(path).matches()))
-                .findFirst();
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
     }
 
     private void refuse(RoutingContext request, Limit limit) {
@@ -120,6 +138,18 @@ public class BodyLimits {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * The body read ahead up to the limit before the JSON reader sees any of it, so that a body over the
+     * limit is refused the same way whatever it holds (not 400 for a syntax error the reader met first).
+     */
+    public static InputStream readAhead(InputStream body, Limit limit) throws IOException {
+        byte[] read = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, limit.bytes() + 1));
+        if (read.length > limit.bytes()) {
+            throw limit.exceeded();
+        }
+        return new ByteArrayInputStream(read);
     }
 
     /** The body, failing with the limit's 413 once more than its bytes were read from it. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Files and batches larger than their endpoint takes are refused with 413 problem+json naming the
  * limit, and change nothing: refused at once when the request declares its length (the client,
  * asking to continue first, never sends the body), and while being read when it does not.
- * Limits: market package 20 MiB, CSV import 32 MiB, activity batch 2 MiB (the defaults).
+ * Limits: market package 20 MiB, CSV import 32 MiB, activity batch 2 MiB, any other JSON body 1 MiB (the defaults).
  */
 @QuarkusTest
 class BodyLimitsTest {
@@ -86,6 +86,22 @@ class BodyLimitsTest {
         assertThat(refused.getString("code")).isEqualTo("BATCH_TOO_LARGE");
         assertThat(refused.getString("detail")).contains("at most 2 MiB");
         assertThat(TenantSql.query(m.id(), "select 1 from member_activity")).isEmpty();
+    }
+
+    @Test
+    void anyOtherJsonBodyOverOneMiBIsRefusedDeclaredOrChunkedAndRegistersNobody() throws Exception {
+        Merchant m = Merchants.signUp("limits-json");
+        String body = "{\"phone\":\"13900000012\",\"name\":\"" + "x".repeat((int) MiB) + "\"}";
+        JsonPath declared = problem(send(post("/api/v1/members", m.ownerToken(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), 413);
+        assertThat(declared.getString("code")).isEqualTo("BODY_TOO_LARGE");
+        assertThat(declared.getString("detail")).contains("at most 1 MiB");
+        // Chunked, and broken JSON past the limit: the size is what is refused, not the syntax the reader would meet later.
+        byte[] chunked = (body + "}}}").getBytes(StandardCharsets.UTF_8);
+        JsonPath streamed = problem(send(post("/api/v1/members", m.ownerToken(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))), 413);
+        assertThat(streamed.getString("code")).isEqualTo("BODY_TOO_LARGE");
+        assertThat(TenantSql.query(m.id(), "select 1 from member where phone = '13900000012'")).isEmpty();
     }
 
     private static String developerToken() {
