@@ -45,6 +45,35 @@ class WebhookOutageTest {
         }
     }
 
+    /**
+     * Merchant A's receiver hangs with deliveries queued behind the one it holds (each attempt waits out
+     * the 2 s timeout of the test profile); merchant B's delivery, queued after all of them, goes out
+     * while A's are still waiting their turn: deliveries were once sent one at a time across merchants.
+     */
+    @Test
+    void anotherMerchantsDeliveriesGoOutWhileOneMerchantsReceiverHangs() throws Exception {
+        try (Receiver hanging = new Receiver(); Receiver healthy = new Receiver()) {
+            hanging.hold();
+            Merchant a = Merchants.signUp("hooks-hang-a");
+            a.asOwner().body(Map.of("url", hanging.url(), "eventTypes", List.of("OrderRecorded"))).post("/api/v1/webhooks").then().statusCode(201);
+            for (int i = 0; i < WRITES; i++) {
+                WebhookTest.order(a, member(a, "1370077%04d".formatted(i)), "hang-a-" + i);
+            }
+            assertThat(hanging.awaitFirstRequest(Duration.ofSeconds(30))).as("A's first delivery reached its receiver and hangs there").isTrue();
+
+            Merchant b = Merchants.signUp("hooks-hang-b");
+            b.asOwner().body(Map.of("url", healthy.url(), "eventTypes", List.of("OrderRecorded"))).post("/api/v1/webhooks").then().statusCode(201);
+            WebhookTest.order(b, member(b, "13700660000"), "healthy-b");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !healthy.received().isEmpty());
+
+            List<Map<String, Object>> waiting = TenantSql.query(a.id(), "select 1 from webhook_delivery where attempts = 0");
+            assertThat(waiting).as("B's delivery went out before A's queued deliveries were even tried").isNotEmpty();
+            assertThat(TenantSql.query(b.id(), "select 1 from webhook_delivery where status = 'DELIVERED'")).hasSize(1);
+            System.out.println("[abuse] webhook outage: merchant B's delivery sent while merchant A's receiver hung with "
+                    + waiting.size() + " of " + WRITES + " deliveries not yet tried");
+        }
+    }
+
     @Test
     void apiWritesCompleteWhileTheReceiverRefusesConnections() throws Exception {
         int closedPort;
