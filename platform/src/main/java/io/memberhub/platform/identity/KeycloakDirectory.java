@@ -1,11 +1,13 @@
 package io.memberhub.platform.identity;
 
+import io.memberhub.platform.observability.OutageLog;
 import io.memberhub.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,6 +29,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class KeycloakDirectory {
 
     private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
+    /** An outage fails every sign-in alike: one stack trace a minute, with a count of the rest. */
+    private final OutageLog outages = new OutageLog(LOG, "Keycloak", Duration.ofMinutes(1));
 
     @Inject
     Keycloak keycloak;
@@ -270,7 +274,7 @@ public class KeycloakDirectory {
         } catch (ProblemException e) {
             throw e;
         } catch (WebApplicationException | ProcessingException e) {
-            LOG.errorf(e, "Keycloak call failed: %s", what);
+            outages.failed(what, e);
             throw ProblemException.unavailable("IDENTITY_UNAVAILABLE",
                     "The identity service could not " + what + "; nothing was changed, try again shortly");
         }

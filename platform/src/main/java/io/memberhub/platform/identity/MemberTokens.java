@@ -2,6 +2,7 @@ package io.memberhub.platform.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberhub.platform.observability.OutageLog;
 import io.memberhub.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ import org.jboss.logging.Logger;
 public class MemberTokens {
 
     private static final Logger LOG = Logger.getLogger(MemberTokens.class);
+    /** An outage fails every sign-in alike: one stack trace a minute, with a count of the rest. */
+    private final OutageLog outages = new OutageLog(LOG, "Keycloak", Duration.ofMinutes(1));
 
     /** What an app keeps: the access token, when it runs out, and the refresh token. */
     public record Tokens(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn, String tokenType) {
@@ -108,7 +111,7 @@ public class MemberTokens {
             return java.util.Optional.of(new Tokens(body.path("access_token").asText(), body.path("expires_in").asLong(),
                     body.path("refresh_token").asText(null), body.path("refresh_expires_in").asLong(), "Bearer"));
         } catch (IOException e) {
-            LOG.errorf(e, "Keycloak could not be reached for a %s", what);
+            outages.failed("be reached for a " + what, e);
             throw unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
