@@ -83,5 +83,23 @@ class GrowthPagesTest {
         assertThat(portrait.body()).contains("data-growth=\"310\"").contains("近 12 个月 310")
                 .contains("data-growth-entry=\"250\"").contains("data-growth-entry=\"60\"").contains("data-note>老会员卡迁入<")
                 .contains("白银");
+
+        // Growth by hand from the portrait: added once however often the form is sent, a deduction past the balance refused.
+        Map<String, String> add = new LinkedHashMap<>(Map.of("key", MemberPortraitTest.key(portrait.body(), "growth"), "direction", "add",
+                "amount", "40", "reason", "活动补发"));
+        Browser.Page adjusted = browser.post(console.resolve("/console/members/" + member + "/growth-adjustments"), add);
+        assertThat(adjusted.body()).contains("data-done=\"growth\"").contains("data-growth=\"350\"").contains("data-note>活动补发<");
+        assertThat(browser.post(console.resolve("/console/members/" + member + "/growth-adjustments"), add).body())
+                .contains("data-growth=\"350\"");
+        Browser.Page tooMuch = browser.post(console.resolve("/console/members/" + member + "/growth-adjustments"), Map.of("key",
+                MemberPortraitTest.key(adjusted.body(), "growth"), "direction", "deduct", "amount", "1000", "reason", "清零"));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("data-problem=\"growth\"").contains("less than the 1000").contains("value=\"1000\"")
+                .contains("data-growth=\"350\"");
+        Browser.Page notWhole = browser.post(console.resolve("/console/members/" + member + "/growth-adjustments"), Map.of("key",
+                UUID.randomUUID().toString(), "direction", "add", "amount", "2.5", "reason", "半个"));
+        assertThat(notWhole.status()).isEqualTo(400);
+        assertThat(notWhole.body()).contains("请输入大于 0 的整数成长值");
+        assertThat(PlatformCalls.call("GET", "/api/v1/members/" + member + "/growth", token, null, 200).get("balance").asLong()).isEqualTo(350);
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MemberPortraitTest {
 
-    private static final Pattern KEY = Pattern.compile("data-form=\"(points|wallet)\"[^>]*>\\s*<h3>[^<]*</h3>\\s*(?:<p[^>]*>[^<]*</p>\\s*)?<input type=\"hidden\" name=\"key\" value=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("data-form=\"(points|growth|wallet)\"[^>]*>\\s*<h3>[^<]*</h3>\\s*(?:<p[^>]*>[^<]*</p>\\s*)?<input type=\"hidden\" name=\"key\" value=\"([^\"]+)\"");
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
     @TestHTTPResource("/")
@@ -146,7 +146,8 @@ class MemberPortraitTest {
         assertThat(refused.body()).contains("data-problem=\"points\"").contains("只有所有者和管理员可以").contains("data-points=\"0\"");
     }
 
-    private static String key(String body, String form) {
+    /** The Idempotency-Key drawn with the page's {@code form} adjustment form (points, growth, wallet). */
+    static String key(String body, String form) {
         Matcher m = KEY.matcher(body);
         while (m.find()) {
             if (m.group(1).equals(form)) {

@@ -25,10 +25,10 @@ public interface MemberMessages {
     @Message("自定义字段")
     String custom_fields();
 
-    @Message("{#when what}{#is 'profile'}资料已保存{#is 'tags'}标签已更新{#is 'points'}积分已调整{#is 'wallet'}余额已调整{#else}{/when}")
+    @Message("{#when what}{#is 'profile'}资料已保存{#is 'tags'}标签已更新{#is 'points'}积分已调整{#is 'growth'}成长值已调整{#is 'wallet'}余额已调整{#else}{/when}")
     String done(String what);
 
-    @Message("{#when what}{#is 'whole_points'}请输入大于 0 的整数积分{#is 'yuan_amount'}请输入大于 0 的金额(元,最多两位小数){#is 'choose_tag'}请选择一个标签或输入新标签名{#is 'forbidden'}你的角色不能做这项操作,只有所有者和管理员可以{#else}{what}{/when}")
+    @Message("{#when what}{#is 'whole_points'}请输入大于 0 的整数积分{#is 'whole_growth'}请输入大于 0 的整数成长值{#is 'yuan_amount'}请输入大于 0 的金额(元,最多两位小数){#is 'choose_tag'}请选择一个标签或输入新标签名{#is 'forbidden'}你的角色不能做这项操作,只有所有者和管理员可以{#else}{what}{/when}")
     String check(String what);
 
     @Message("等级变化")
@@ -84,6 +84,12 @@ public interface MemberMessages {
 
     @Message("调整余额")
     String adjust_wallet();
+
+    @Message("调整成长值")
+    String adjust_growth();
+
+    @Message("成长值")
+    String growth_amount();
 
     @Message("增加")
     String add();

@@ -84,6 +84,10 @@ public interface MemberWorkApi {
     JsonNode adjustPoints(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, Map<String, Object> adjustment);
 
     @POST
+    @Path("/members/{id}/growth/adjustments")
+    JsonNode adjustGrowth(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, Map<String, Object> adjustment);
+
+    @POST
     @Path("/members/{id}/wallet/adjustments")
     JsonNode adjustWallet(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, Map<String, Object> adjustment);
 

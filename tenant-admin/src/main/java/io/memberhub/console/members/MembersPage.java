@@ -198,35 +198,64 @@ public class MembersPage {
     @Path("/{id}/points-adjustments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response adjustPoints(@PathParam("id") UUID id, MultivaluedMap<String, String> typed) {
-        return adjust(id, AdjustmentForm.from(typed), true);
+        return adjust(id, AdjustmentForm.from(typed), Adjusted.POINTS);
+    }
+
+    @POST
+    @Path("/{id}/growth-adjustments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response adjustGrowth(@PathParam("id") UUID id, MultivaluedMap<String, String> typed) {
+        return adjust(id, AdjustmentForm.from(typed), Adjusted.GROWTH);
     }
 
     @POST
     @Path("/{id}/wallet-adjustments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response adjustWallet(@PathParam("id") UUID id, MultivaluedMap<String, String> typed) {
-        return adjust(id, AdjustmentForm.from(typed), false);
+        return adjust(id, AdjustmentForm.from(typed), Adjusted.WALLET);
     }
 
-    /** Sends a manual adjustment of points (whole points) or stored value (yuan typed, fen sent) with the form's own Idempotency-Key. */
-    private Response adjust(UUID id, AdjustmentForm form, boolean points) {
-        Long amount = points ? form.points() : form.fen();
-        java.util.function.Function<AdjustmentForm, Portrait.Forms> shown = f -> points
-                ? Portrait.Forms.fresh().withPoints(f) : Portrait.Forms.fresh().withWallet(f);
+    /** What a manual adjustment changes: points and growth in whole numbers, stored value in yuan typed and fen sent. */
+    private enum Adjusted {
+        POINTS("points", "whole_points"), GROWTH("growth", "whole_growth"), WALLET("wallet", "yuan_amount");
+
+        final String section;
+        final String check;
+
+        Adjusted(String section, String check) {
+            this.section = section;
+            this.check = check;
+        }
+
+        Long amount(AdjustmentForm form) {
+            return this == WALLET ? form.fen() : form.points();
+        }
+
+        Portrait.Forms shown(AdjustmentForm form) {
+            return switch (this) {
+                case POINTS -> Portrait.Forms.fresh().withPoints(form);
+                case GROWTH -> Portrait.Forms.fresh().withGrowth(form);
+                case WALLET -> Portrait.Forms.fresh().withWallet(form);
+            };
+        }
+    }
+
+    /** Sends a manual adjustment with the form's own Idempotency-Key. */
+    private Response adjust(UUID id, AdjustmentForm form, Adjusted adjusted) {
+        Long amount = adjusted.amount(form);
         if (amount == null || amount == 0) {
-            return Response.status(400).entity(portraits.draw(id, null, shown.apply(form.invalid("amount", points ? "whole_points" : "yuan_amount")), null))
-                    .build();
+            return Response.status(400).entity(portraits.draw(id, null, adjusted.shown(form.invalid("amount", adjusted.check)), null)).build();
         }
         try {
-            if (points) {
-                work.adjustPoints(id, form.key(), Map.of("points", amount, "reason", form.reason()));
-            } else {
-                work.adjustWallet(id, form.key(), Map.of("amount", amount, "reason", form.reason()));
+            switch (adjusted) {
+                case POINTS -> work.adjustPoints(id, form.key(), Map.of("points", amount, "reason", form.reason()));
+                case GROWTH -> work.adjustGrowth(id, form.key(), Map.of("growth", amount, "reason", form.reason()));
+                case WALLET -> work.adjustWallet(id, form.key(), Map.of("amount", amount, "reason", form.reason()));
             }
         } catch (PlatformRefusal refused) {
-            return refusal(refused, portraits.draw(id, null, shown.apply(form.refusedBy(refused.problem())), null));
+            return refusal(refused, portraits.draw(id, null, adjusted.shown(form.refusedBy(refused.problem())), null));
         }
-        return done(id, points ? "points" : "wallet");
+        return done(id, adjusted.section);
     }
 
     private static Response done(UUID id, String what) {

@@ -48,7 +48,7 @@ class Portraits {
         String cursor = before == null || before.isBlank() ? null : before;
         return locale.on(MembersPage.Templates.portrait(new Portrait(platform.merchant(), member, levelOf(id), work.levelHistory(id), lifecycle.member(id),
                 work.points(id), growth.member(id), work.wallet(id), tags, others, platform.coupons(id), work.activity(id, cursor, TIMELINE_PAGE),
-                forms.points(), forms.wallet(), forms.tag(), done)));
+                forms.points(), forms.growth(), forms.wallet(), forms.tag(), done)));
     }
 
     /** A member before any level applies has none: the page says so rather than failing. */
