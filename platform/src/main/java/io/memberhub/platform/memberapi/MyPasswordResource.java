@@ -2,6 +2,7 @@ package io.memberhub.platform.memberapi;
 
 import io.memberhub.platform.audit.NotAudited;
 import io.memberhub.platform.identity.KeycloakDirectory;
+import io.memberhub.platform.identity.LoginChanges;
 import io.memberhub.platform.member.MemberService;
 import io.memberhub.platform.tenancy.CurrentMember;
 import io.memberhub.platform.tenancy.MemberCall;
@@ -36,6 +37,9 @@ public class MyPasswordResource {
     @Inject
     KeycloakDirectory directory;
 
+    @Inject
+    LoginChanges logins;
+
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set my password",
@@ -45,9 +49,11 @@ public class MyPasswordResource {
         MemberCall me = currentMember.get();
         String login = members.loginOf(me, me.memberId()).orElseThrow();
         String email = members.own(me, me.memberId()).email();
-        if (email != null) {
-            directory.setEmail(login, email);
-        }
-        directory.setPassword(login, change.password());
+        logins.oneAtATime(login, () -> {
+            if (email != null) {
+                directory.setEmail(login, email);
+            }
+            directory.setPassword(login, change.password());
+        });
     }
 }
