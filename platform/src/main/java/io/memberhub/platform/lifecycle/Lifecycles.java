@@ -63,6 +63,35 @@ public class Lifecycles {
         return new EvaluationResponse(changes, rescored);
     }
 
+    /**
+     * One page of the nightly evaluation in a transaction of its own: the stages of the next {@code size}
+     * live members in id order after {@code after}, so that a large merchant's night does not hold every
+     * changed member's row until the last one is decided. {@link StagePage#last()} is null past the last member.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public StagePage stagesAfter(TenantBound tenant, UUID after, int size) {
+        @SuppressWarnings("unchecked")
+        List<UUID> last = em.createNativeQuery("select p.id from (select m.id from member m where m.tenant_id = ?1 and m.deleted_at is null "
+                        + "and m.id > ?2 order by m.id limit ?3) p order by p.id desc limit 1", UUID.class)
+                .setParameter(1, tenant.tenantId().toString()).setParameter(2, after).setParameter(3, size).getResultList();
+        if (last.isEmpty()) {
+            return new StagePage(null, 0);
+        }
+        List<StageStatement.Change> changes = StageStatement.run(em, tenant.tenantId(), rules(tenant), after, last.getFirst());
+        announce(tenant, changes);
+        return new StagePage(last.getFirst(), changes.size());
+    }
+
+    /** The RFM scores of every buyer in a transaction of their own (quintiles rank the whole merchant at once). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int rescore(TenantBound tenant) {
+        return RfmStatement.run(em, tenant.tenantId());
+    }
+
+    /** A page of the nightly evaluation: its last member's id and how many members changed stage. */
+    public record StagePage(UUID last, int changes) {
+    }
+
     /** One member's stage after one of their facts, in the fact's transaction. */
     public List<StageStatement.Change> evaluateMember(TenantBound tenant, UUID member) {
         return stages(tenant, member);
@@ -71,11 +100,15 @@ public class Lifecycles {
     private List<StageStatement.Change> stages(TenantBound tenant, UUID member) {
         em.flush();
         List<StageStatement.Change> changes = StageStatement.run(em, tenant.tenantId(), rules(tenant), member);
+        announce(tenant, changes);
+        return changes;
+    }
+
+    private void announce(TenantBound tenant, List<StageStatement.Change> changes) {
         for (StageStatement.Change change : changes) {
             outbox.append(tenant, STAGE_CHANGED, "member", change.memberId(), new StageChangedEvent(change.memberId(),
                     change.from(), change.to(), change.reason(), change.changedAt(), change.id()));
         }
-        return changes;
     }
 
     /** What a {@value #STAGE_CHANGED} event says: the member, the stage left (null for a member's first stage), the stage entered and why. */

@@ -82,7 +82,23 @@ final class StageStatement {
     /** Evaluates {@code member}, or every live member of the merchant when null. */
     static List<Change> run(EntityManager em, UUID tenantId, LifecycleRules rules, UUID member) {
         String sql = member == null ? SQL.formatted("", "") : SQL.formatted("and member_id = :member", "and m.id = :member");
-        Query query = em.createNativeQuery(sql)
+        Query query = em.createNativeQuery(sql);
+        if (member != null) {
+            query.setParameter("member", member);
+        }
+        return run(query, tenantId, rules);
+    }
+
+    /** Evaluates the live members whose ids are after {@code after} and at most {@code upTo}: one page of the nightly evaluation. */
+    static List<Change> run(EntityManager em, UUID tenantId, LifecycleRules rules, UUID after, UUID upTo) {
+        Query query = em.createNativeQuery(SQL.formatted("and member_id > :after and member_id <= :upTo", "and m.id > :after and m.id <= :upTo"))
+                .setParameter("after", after)
+                .setParameter("upTo", upTo);
+        return run(query, tenantId, rules);
+    }
+
+    private static List<Change> run(Query query, UUID tenantId, LifecycleRules rules) {
+        query
                 .setParameter("tenant", tenantId.toString())
                 .setParameter("new", rules.newDays())
                 .setParameter("risk", rules.atRiskDays())
@@ -90,9 +106,6 @@ final class StageStatement {
                 .setParameter("orders", rules.activeOrders())
                 .setParameter("window", rules.activeWindowDays())
                 .setParameter("wonback", rules.wonBackDays());
-        if (member != null) {
-            query.setParameter("member", member);
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Change((UUID) r[0], (UUID) r[1], r[2] == null ? null : LifecycleStage.valueOf((String) r[2]),

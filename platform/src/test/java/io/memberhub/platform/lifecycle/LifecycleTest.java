@@ -8,6 +8,7 @@ import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
 import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,37 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
 
     private static final AtomicInteger PHONES = new AtomicInteger();
+
+    @Inject
+    NightlyLifecycle nightly;
+
+    /** The nightly job decides stages a page of members at a time (3 in tests): every member moves, once, and then all are scored. */
+    @Test
+    void theNightlyEvaluationMovesEveryMemberPageByPageAndThenScoresThem() {
+        Merchant m = Merchants.signUp("stages-nightly");
+        List<String> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            members.add(member(m));
+        }
+        joinedLongAgo(m);
+        for (String member : members) {
+            m.order(member, "o-" + member, 5_000, Instant.now().minus(Duration.ofDays(10)));
+        }
+        ordersPaidDaysEarlier(m, 60);
+
+        nightly.nightly();
+
+        for (String member : members) {
+            JsonPath atRisk = stage(m, member);
+            assertThat(atRisk.getString("stage")).as(member).isEqualTo("AT_RISK");
+            assertThat(atRisk.getList("history.to")).as(member).containsExactly("AT_RISK", "ACTIVE", "NEW");
+            assertThat(atRisk.getInt("rfm.frequency")).as(member).isEqualTo(1);
+        }
+        assertThat(TenantSql.query(m.id(), "select 1 from lifecycle_stage_change where to_stage = 'AT_RISK'")).hasSize(7);
+        // Run again the same night: every merchant was done, nothing moves twice.
+        nightly.nightly();
+        assertThat(TenantSql.query(m.id(), "select 1 from lifecycle_stage_change where to_stage = 'AT_RISK'")).hasSize(7);
+    }
 
     @Test
     void aMemberMovesFromActiveToAtRiskToDormantAsTimePassesAndIsWonBackByAnOrder() {
