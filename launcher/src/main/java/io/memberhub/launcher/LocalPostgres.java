@@ -85,6 +85,16 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 // Zonky turns it off; then an order a merchant's system was told is recorded can vanish in a crash.
                 .setServerConfig("synchronous_commit", commits == Commits.DURABLE ? "on" : "off");
+        // For profiling a benchmark, e.g. MEMBERHUB_POSTGRES_CONFIG="shared_preload_libraries=pg_stat_statements".
+        String extra = Env.get("MEMBERHUB_POSTGRES_CONFIG");
+        if (extra != null) {
+            for (String setting : extra.split(";")) {
+                String[] pair = setting.split("=", 2);
+                if (pair.length == 2) {
+                    builder.setServerConfig(pair[0].trim(), pair[1].trim());
+                }
+            }
+        }
         if (port != 0) {
             builder.setPort(port);
         }

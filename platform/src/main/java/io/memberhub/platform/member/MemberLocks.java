@@ -26,9 +26,31 @@ public class MemberLocks {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
+    private static final String LIVE = MemberLocks.class.getName() + ".live.";
+
+    /**
+     * Whether this transaction found the member live already (read or locked): a gate check asks three
+     * times (its level, the access policies, the visit) in one transaction. A deletion committed in
+     * between is not seen; it is as if it had committed a moment later.
+     */
+    boolean foundLive(TenantBound tenant, UUID memberId) {
+        return transaction.getTransactionKey() != null
+                && (transaction.getResource(LIVE + memberId) != null || transaction.getResource(lockKey(memberId)) != null);
+    }
+
+    void noteLive(TenantBound tenant, UUID memberId, boolean live) {
+        if (transaction.getTransactionKey() != null) {
+            transaction.putResource(LIVE + memberId, live ? Boolean.TRUE : null);
+        }
+    }
+
+    private static String lockKey(UUID memberId) {
+        return MemberLocks.class.getName() + "." + memberId;
+    }
+
     /** Locks a live member for the rest of the transaction, or answers 404. */
     public void lockLive(TenantBound tenant, UUID memberId) {
-        String key = MemberLocks.class.getName() + "." + memberId;
+        String key = lockKey(memberId);
         if (transaction.getResource(key) != null) {
             return;
         }

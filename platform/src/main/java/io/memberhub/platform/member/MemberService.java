@@ -29,6 +29,9 @@ import java.util.UUID;
 public class MemberService {
 
     @Inject
+    MemberLocks locks;
+
+    @Inject
     MemberRepository members;
 
     @Inject
@@ -164,9 +167,14 @@ public class MemberService {
         }
     }
 
-    /** Whether the member exists and is not deleted; reads no more than that. */
+    /** Whether the member exists and is not deleted; reads no more than that, and only once per transaction when live. */
     public boolean isLive(TenantBound tenant, UUID id) {
-        return members.isLive(id);
+        if (locks.foundLive(tenant, id)) {
+            return true;
+        }
+        boolean live = members.isLive(id);
+        locks.noteLive(tenant, id, live);
+        return live;
     }
 
     public MemberResponse get(CallContext call, UUID id) {
@@ -270,6 +278,7 @@ public class MemberService {
     /** Soft-deletes: the profile disappears from the API and its phone may register again. */
     public void delete(CallContext call, UUID id) {
         Member member = find(id);
+        locks.noteLive(call, id, false);
         member.deletedAt = Instant.now();
         member.status = "DELETED";
         member.updatedAt = member.deletedAt;

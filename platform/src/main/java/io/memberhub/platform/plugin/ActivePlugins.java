@@ -1,10 +1,12 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.platform.event.ReadAsOf;
 import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The extensions of one extension point that run for a merchant: from the version of each plugin
@@ -38,6 +40,17 @@ class ActivePlugins {
      */
     <E> List<Active<E>> enabled(TenantBound tenant, Class<E> point) {
         return extensions(tenantPlugins.active(tenant), point);
+    }
+
+    /**
+     * {@link #enabled}, with the time of the transaction that read the enablements, when every enabled
+     * version is installed here (empty otherwise: then what it found may not be all there is).
+     */
+    <E> Optional<ReadAsOf.Read<List<Active<E>>>> enabledAsOf(TenantBound tenant, Class<E> point) {
+        ReadAsOf.Read<List<Enablement>> read = tenantPlugins.activeAsOf(tenant);
+        List<Active<E>> active = extensions(read.value(), point);
+        boolean complete = read.value().stream().allMatch(enablement -> host.version(enablement.pluginVersion()).isPresent());
+        return complete ? Optional.of(new ReadAsOf.Read<>(active, read.asOf())) : Optional.empty();
     }
 
     private <E> List<Active<E>> extensions(List<Enablement> enablements, Class<E> point) {

@@ -4,6 +4,7 @@ import io.memberhub.plugin.api.PluginContext;
 import io.memberhub.plugin.api.event.spi.EventListener;
 import io.memberhub.plugin.api.event.spi.PlatformEvent;
 import io.memberhub.platform.event.DomainEvent;
+import io.memberhub.platform.event.ReadAsOf;
 import io.memberhub.platform.pluginapi.PluginEventPublisher;
 import io.memberhub.platform.work.BackgroundRequest;
 import io.smallrye.common.annotation.Blocking;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +57,9 @@ public class PluginEventDelivery {
     @ConfigProperty(name = "memberhub.plugins.event-first-retry", defaultValue = "10s")
     Duration firstRetry;
 
+    /** Whether any plugin the merchant enabled listens, as last read ({@link ReadAsOf}). */
+    private final ReadAsOf<Boolean> listening = new ReadAsOf<>();
+
     /** Calls into listeners still running, per tenant, plugin and event (a late one is not called again beside itself). */
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
@@ -65,9 +70,15 @@ public class PluginEventDelivery {
     }
 
     private void deliver(DomainEvent event) {
+        // Most merchants enable no plugin that listens: then one read after the event was recorded answers for it.
+        if (listening.after(event.tenantId(), event.createdAt()).filter(any -> !any).isPresent()) {
+            return;
+        }
         // Not active.of: its shortcut would pass over a plugin installed on another instance since this one's last poll.
-        List<ActivePlugins.Active<EventListener>> listeners = active.enabled(event, EventListener.class).stream()
-                .filter(listener -> !publishedBy(listener.plugin(), event)).toList();
+        Optional<ReadAsOf.Read<List<ActivePlugins.Active<EventListener>>>> read = active.enabledAsOf(event, EventListener.class);
+        read.ifPresent(r -> listening.remember(event.tenantId(), new ReadAsOf.Read<>(!r.value().isEmpty(), r.asOf())));
+        List<ActivePlugins.Active<EventListener>> listeners = read.map(ReadAsOf.Read::value).orElseGet(() -> active.enabled(event, EventListener.class))
+                .stream().filter(listener -> !publishedBy(listener.plugin(), event)).toList();
         if (listeners.isEmpty()) {
             return;
         }

@@ -1,17 +1,12 @@
 package io.memberhub.platform.plugin;
 
+import io.memberhub.platform.tenancy.RememberedPerTenant;
 import io.memberhub.platform.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,12 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class RememberedEnablements {
 
-    /** More merchants than this at once and all are forgotten: bounded memory, at the price of a reload. */
-    private static final int MAX_MERCHANTS = 20_000;
-
-    private record Remembered(List<Enablement> active, long loadedAt, long generation) {
-    }
-
     @ConfigProperty(name = "memberhub.plugins.enablement-ttl", defaultValue = "3s")
     Duration ttl;
 
@@ -41,23 +30,10 @@ class RememberedEnablements {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final Map<UUID, Remembered> remembered = new ConcurrentHashMap<>();
-    /** Moves on every forgetting: a load that began before it is never kept (it may hold the state before the change). */
-    private final AtomicLong generation = new AtomicLong();
+    private final RememberedPerTenant<List<Enablement>> remembered = new RememberedPerTenant<>();
 
     List<Enablement> active(TenantBound tenant) {
-        long now = System.nanoTime();
-        Remembered known = remembered.get(tenant.tenantId());
-        long current = generation.get();
-        if (known != null && known.generation() == current && now - known.loadedAt() < ttl.toNanos()) {
-            return known.active();
-        }
-        List<Enablement> active = tenantPlugins.active(tenant);
-        if (remembered.size() >= MAX_MERCHANTS) {
-            remembered.clear();
-        }
-        remembered.put(tenant.tenantId(), new Remembered(active, now, current));
-        return active;
+        return remembered.get(tenant.tenantId(), ttl, () -> tenantPlugins.active(tenant));
     }
 
     /**
@@ -65,28 +41,10 @@ class RememberedEnablements {
      * between the two may have read the state from before the commit.
      */
     void forgetAfterCommit(TenantBound tenant) {
-        forget(tenant.tenantId());
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    forget(tenant.tenantId());
-                }
-            });
-        }
+        remembered.forgetAfterCommit(tenant.tenantId(), transactions);
     }
 
     void forgetAll() {
-        generation.incrementAndGet();
-        remembered.clear();
-    }
-
-    private void forget(UUID tenantId) {
-        generation.incrementAndGet();
-        remembered.remove(tenantId);
+        remembered.forgetAll();
     }
 }

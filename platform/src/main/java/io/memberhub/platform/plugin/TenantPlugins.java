@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.memberhub.plugin.api.TenantRef;
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.event.Outbox;
+import io.memberhub.platform.event.ReadAsOf;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,12 @@ public class TenantPlugins {
                 .setParameter(1, tenant.tenantId().toString())
                 .getResultList();
         return rows.stream().map(this::enablement).toList();
+    }
+
+    /** {@link #active}, with the time of the transaction that read it (see {@link ReadAsOf}). */
+    ReadAsOf.Read<List<Enablement>> activeAsOf(TenantBound tenant) {
+        Instant asOf = SqlValues.instant(em.createNativeQuery("select now()").getSingleResult());
+        return new ReadAsOf.Read<>(active(tenant), asOf);
     }
 
     /** The plugins that run for the merchant now: enabled and not suspended. */

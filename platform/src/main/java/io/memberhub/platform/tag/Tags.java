@@ -47,8 +47,12 @@ public class Tags {
     @Inject
     ActivityTypes activityTypes;
 
+    @Inject
+    RememberedRuleTags remembered;
+
     public TagResponse create(CallContext call, TagRequest request) {
         validate(call, request);
+        remembered.forgetAfterCommit(call);
         UUID id = UUID.randomUUID();
         try {
             em.createNativeQuery("insert into tag (tenant_id, id, name, description, kind, rule, created_at, updated_at) "
@@ -70,6 +74,7 @@ public class Tags {
     /** Renames or re-describes a tag; a changed rule is evaluated for everyone at once. A tag's kind never changes. */
     public TagResponse update(CallContext call, UUID id, TagRequest request) {
         validate(call, request);
+        remembered.forgetAfterCommit(call);
         TagResponse current = find(call, id);
         if ((request.rule() != null) != current.kind().equals("RULE")) {
             throw ProblemException.unprocessable("TAG_KIND_FIXED", current.kind().equals("RULE")
@@ -92,6 +97,7 @@ public class Tags {
 
     public void delete(CallContext call, UUID id) {
         find(call, id);
+        remembered.forgetAfterCommit(call);
         em.createNativeQuery("delete from tag where id = ?1").setParameter(1, id).executeUpdate();
     }
 

@@ -32,6 +32,9 @@ class TagsFollowFacts {
     @Inject
     Tags tags;
 
+    @Inject
+    RememberedRuleTags ruleTags;
+
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     // Two at a time: tag upkeep must not take the connections orders need.
     private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofVirtual().name("tags-", 0).factory());
@@ -79,8 +82,13 @@ class TagsFollowFacts {
 
     private void evaluate(TenantBound tenant, UUID member) {
         try {
+            // Most merchants have no rule tags: then a fact costs no transaction here at all.
+            List<UUID> ruleTagIds = ruleTags.of(tenant);
+            if (ruleTagIds.isEmpty()) {
+                return;
+            }
             BackgroundRequest.run(() -> {
-                for (UUID tag : tags.ruleTags(tenant)) {
+                for (UUID tag : ruleTagIds) {
                     tags.evaluate(tenant, tag, member);
                 }
             });

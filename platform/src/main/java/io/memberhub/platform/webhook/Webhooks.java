@@ -2,6 +2,7 @@ package io.memberhub.platform.webhook;
 
 import io.memberhub.platform.db.SqlValues;
 import io.memberhub.platform.event.DomainEvent;
+import io.memberhub.platform.event.ReadAsOf;
 import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.secret.SecretBox;
 import io.memberhub.platform.tenancy.CallContext;
@@ -19,7 +20,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A merchant's webhook subscriptions and the deliveries made to them. Each event becomes at most one
@@ -32,6 +35,9 @@ import java.util.UUID;
 public class Webhooks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** In {@link #subscribedTypes}: a subscription to every event type. */
+    static final String ALL_TYPES = "*";
 
     /** What one attempt needs, read in the tenant's transaction and used outside it. */
     record Attempt(UUID id, String url, byte[] secret, UUID eventId, String eventType, String body, int attempts) {
@@ -86,6 +92,34 @@ public class Webhooks {
     }
 
     /** One delivery per active subscription that wants this event; a repeat of the event adds none. Answers how many were added. */
+    /**
+     * The event types the merchant's active subscriptions ask for ({@link #ALL_TYPES} for a subscription to
+     * every type), with the time of the transaction that read them: {@link WebhookFanOut} skips the events
+     * recorded before that time which no subscription asks for.
+     */
+    public ReadAsOf.Read<Set<String>> subscribedTypes(TenantBound tenant) {
+        Object[] row = (Object[]) em.createNativeQuery("select now(), coalesce(string_agg(case when cardinality(event_types) = 0 then '"
+                + ALL_TYPES + "' else array_to_string(event_types, ',') end, ','), '') from webhook_subscription where active")
+                .getSingleResult();
+        String types = (String) row[1];
+        return new ReadAsOf.Read<>(types.isEmpty() ? Set.of() : Arrays.stream(types.split(",")).collect(Collectors.toUnmodifiableSet()),
+                SqlValues.instant(row[0]));
+    }
+
+    /** What {@link #fanOutIfAsked} did: the deliveries it added, and what it read of the subscriptions. */
+    record FanOut(int added, ReadAsOf.Read<Set<String>> subscribed) {
+    }
+
+    /** {@link #fanOut}, after reading (in the same transaction) whether any subscription asks for the event's type. */
+    FanOut fanOutIfAsked(TenantBound tenant, DomainEvent event) {
+        ReadAsOf.Read<Set<String>> subscribed = subscribedTypes(tenant);
+        return new FanOut(asksFor(subscribed.value(), event) ? fanOut(tenant, event) : 0, subscribed);
+    }
+
+    static boolean asksFor(Set<String> types, DomainEvent event) {
+        return types.contains(ALL_TYPES) || types.contains(event.type());
+    }
+
     public int fanOut(TenantBound tenant, DomainEvent event) {
         return em.createNativeQuery("insert into webhook_delivery (tenant_id, id, subscription_id, event_id, event_type, payload, status, "
                         + "next_attempt_at, created_at) "
