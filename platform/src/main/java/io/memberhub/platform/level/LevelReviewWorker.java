@@ -3,6 +3,7 @@ package io.memberhub.platform.level;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
 import io.memberhub.platform.work.ClusterJobs;
+import io.memberhub.platform.work.ForegroundLoad;
 import io.memberhub.platform.work.TenantWork;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -49,6 +50,9 @@ class LevelReviewWorker {
     @Inject
     LevelReviewPages pages;
 
+    @Inject
+    ForegroundLoad foreground;
+
     /** Members read per statement (larger pages cost less per member to read), with progress recorded after each page. */
     @ConfigProperty(name = "memberhub.levels.review-page-size", defaultValue = "10000")
     int pageSize;
@@ -58,6 +62,18 @@ class LevelReviewWorker {
      * that long at most; a page read in one statement may be larger than this.
      */
     private static final int SETTLE_SLICE = 2000;
+
+    /**
+     * While requests keep the API busy (one in flight for more than this share of a page's time), the
+     * review waits after the page, {@code review-yield} times as long as the page took: with 3, it
+     * works a quarter of the time at most, leaving the cores to the orders and other requests it
+     * shares them with (it runs on one thread, but its statements keep a database core busy too).
+     * With the API idle (a nightly review) it runs flat out.
+     */
+    private static final double BUSY = 0.5;
+
+    @ConfigProperty(name = "memberhub.levels.review-yield", defaultValue = "3.0")
+    double yieldRatio;
 
     private final String worker = "level-review-" + UUID.randomUUID();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -133,6 +149,20 @@ class LevelReviewWorker {
         return true;
     }
 
+    /** Waits after a page that requests shared with the review, so that they keep most of the cores (see {@link #BUSY}). */
+    private void yieldToForeground(long pageStarted, long busyBefore) {
+        long took = System.nanoTime() - pageStarted;
+        if (yieldRatio <= 0 || foreground.busyNanos() - busyBefore <= BUSY * took) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos((long) (took * yieldRatio)));
+        } catch (InterruptedException e) {
+            // Shutting down: the review stays running, and another worker (or this one after a restart) carries on.
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** One review, batch by batch; false if the lease was lost and another worker carries on. */
     private boolean run(TenantBound tenant, UUID review) {
         long started = System.nanoTime();
@@ -141,6 +171,7 @@ class LevelReviewWorker {
             UUID after = reviews.after(tenant, review);
             while (true) {
                 long pageStarted = System.nanoTime();
+                long busyBefore = foreground.busyNanos();
                 LevelReviewPages.Page page = pages.read(tenant, after, pageSize);
                 if (page == null) {
                     break;
@@ -169,6 +200,7 @@ class LevelReviewWorker {
                     LOG.warnf("Lost the lease on level review %s of tenant %s; another worker continues it", review, tenant.tenantId());
                     return false;
                 }
+                yieldToForeground(pageStarted, busyBefore);
             }
             reviews.finish(tenant, review, null);
             long millis = (System.nanoTime() - started) / 1_000_000;
