@@ -10,12 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +37,11 @@ class LevelReviewPages {
     record Page(UUID last, int members, List<UUID> settled, List<UUID> oneByOne) {
     }
 
-    /** What settling a page did, member by member; {@code oneByOne} changed since the page was read and need the full review. */
-    record Settled(List<Set<MemberLevels.Effect>> effects, List<UUID> oneByOne) {
+    /**
+     * What settling a page did, member by member; {@code oneByOne} changed since the page was read and
+     * need the full review; {@code then} is what the caller's step in the same transaction answered.
+     */
+    record Settled(List<Set<MemberLevels.Effect>> effects, List<UUID> oneByOne, Boolean then) {
     }
 
     /** What the review does to one member, decided from the page's facts: an upgrade or a retention outcome (either may be none). */
@@ -91,6 +93,14 @@ class LevelReviewPages {
      * them and their facts read again, so an order that committed since the page was read counts.
      */
     Settled settle(TenantBound tenant, List<UUID> members, String trigger) {
+        return settle(tenant, members, trigger, settled -> null);
+    }
+
+    /**
+     * As {@link #settle(TenantBound, List, String)}, then {@code then} in the same transaction, given
+     * what was settled (a review records its progress there: one commit for the page, not two).
+     */
+    Settled settle(TenantBound tenant, List<UUID> members, String trigger, Function<Settled, Boolean> then) {
         String tenantId = tenant.tenantId().toString();
         long started = System.nanoTime();
         em.createNativeQuery("select id from member where tenant_id = ?1 and id = any(cast(string_to_array(?2, ',') as uuid[])) "
@@ -103,8 +113,7 @@ class LevelReviewPages {
         var statement = new LadderFactsStatement(ladder, Instant.now());
         List<UUID> oneByOne = new ArrayList<>();
         List<Set<MemberLevels.Effect>> effects = new ArrayList<>();
-        List<Map<String, Object>> upgrades = new ArrayList<>();
-        var retention = new RetentionPageWrite(json, trigger);
+        var write = new LevelPageWrite(json, trigger);
         Instant at = Instant.now();
         List<LadderFactsStatement.Row> rows = statement.members(em, tenantId, members);
         long read = System.nanoTime();
@@ -113,17 +122,16 @@ class LevelReviewPages {
             if (decision == null) {
                 oneByOne.add(row.memberId());
             } else if (decision.upgrade() != null) {
-                upgrades.add(upgradeRow(ladder, row, decision.upgrade(), trigger, at));
-                effects.add(EnumSet.of(MemberLevels.Effect.UPGRADED));
+                effects.add(write.upgrade(row.memberId(), ladder.byId(row.state().levelId()), decision.upgrade(), at));
             } else if (!decision.changesNothing()) {
-                effects.add(retention.add(row.memberId(), ladder.byId(row.state().levelId()), decision.retention(), at));
+                effects.add(write.retention(row.memberId(), ladder.byId(row.state().levelId()), decision.retention(), at));
             }
         }
-        writeUpgrades(tenantId, upgrades, statement.asOf(), trigger, at);
-        retention.write(em, tenantId, statement.asOf(), at);
+        write.write(em, tenantId, statement.asOf(), at);
         LOG.debugf("Settled %d members: locked in %d ms, read again in %d ms, written in %d ms", members.size(), (locked - started) / 1_000_000,
                 (read - locked) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-        return new Settled(effects, oneByOne);
+        var settled = new Settled(effects, oneByOne, null);
+        return new Settled(effects, oneByOne, then.apply(settled));
     }
 
     /** What the review does to the member, or null when only the one-by-one review may do it. */
@@ -140,49 +148,6 @@ class LevelReviewPages {
             return upgrade.level().grantsGifts() ? null : new Decision(upgrade, RetentionOutcome.NONE);
         }
         return new Decision(null, earned == null ? RetentionOutcome.NONE : RetentionOutcome.of(ladder, state, earned, facts, true));
-    }
-
-    private Map<String, Object> upgradeRow(Ladder ladder, LadderFactsStatement.Row row, MemberLevels.Upgrade upgrade, String trigger, Instant at) {
-        Rung from = ladder.byId(row.state().levelId());
-        UUID change = UUID.randomUUID();
-        Map<String, Object> write = new LinkedHashMap<>();
-        write.put("member_id", row.memberId());
-        write.put("level_id", upgrade.level().id());
-        write.put("from_level_id", from == null ? null : from.id());
-        write.put("change_id", change);
-        write.put("event_id", UUID.randomUUID());
-        write.put("explanation", upgrade.why());
-        write.put("payload", new LevelChangeResponse(change, LevelChangeKind.UPGRADE, from == null ? null : from.ref(),
-                upgrade.level().ref(), trigger, upgrade.why(), at));
-        return write;
-    }
-
-    /** The upgrades as one statement: the earned level, its history row and its LevelChanged event, as one member's review writes them. */
-    private void writeUpgrades(String tenantId, List<Map<String, Object>> writes, Instant asOf, String trigger, Instant at) {
-        if (writes.isEmpty()) {
-            return;
-        }
-        em.createNativeQuery("""
-                        with x as (select * from jsonb_to_recordset(cast(?2 as jsonb)) as x(member_id uuid, level_id uuid, from_level_id uuid,
-                                change_id uuid, event_id uuid, explanation jsonb, payload jsonb)),
-                             earned as (insert into member_level (tenant_id, member_id, level_id, since, updated_at)
-                                select ?1, member_id, level_id, ?3, now() from x
-                                on conflict (tenant_id, member_id) do update set level_id = excluded.level_id, since = excluded.since,
-                                    next_review_at = null, downgrade_due = null, updated_at = now()
-                                returning 1),
-                             changes as (insert into level_change (tenant_id, id, member_id, kind, from_level_id, to_level_id, trigger,
-                                    explanation, created_at)
-                                select ?1, change_id, member_id, 'UPGRADE', from_level_id, level_id, ?4, explanation, ?5 from x returning 1),
-                             events as (insert into outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, payload, created_at)
-                                select ?1, event_id, 'LevelChanged', 'member', cast(member_id as text), payload, clock_timestamp() from x
-                                returning 1)
-                        select (select count(*) from earned) + (select count(*) from changes) + (select count(*) from events)""")
-                .setParameter(1, tenantId)
-                .setParameter(2, asJson(json, writes))
-                .setParameter(3, asOf)
-                .setParameter(4, trigger)
-                .setParameter(5, at)
-                .getSingleResult();
     }
 
     /** A page's rows as the JSON array its statements read with {@code jsonb_to_recordset}. */
