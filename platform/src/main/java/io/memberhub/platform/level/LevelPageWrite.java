@@ -110,9 +110,10 @@ final class LevelPageWrite {
                                 returning 1),
                              changes as (insert into level_change (tenant_id, id, member_id, kind, from_level_id, to_level_id, trigger,
                                     explanation, created_at)
-                                select ?1, change_id, member_id, 'UPGRADE', from_level_id, level_id, ?6, explanation, ?7 from up
+                                select ?1, change_id, member_id, 'UPGRADE', from_level_id, level_id, cast(?6 as text), explanation, cast(?7 as timestamptz) from up
                                 union all
-                                select ?1, change_id, member_id, 'DOWNGRADE', from_level_id, to_level_id, ?6, explanation, ?7 from ret where dropped
+                                select ?1, change_id, member_id, 'DOWNGRADE', from_level_id, to_level_id, cast(?6 as text), explanation, cast(?7 as timestamptz)
+                                from ret where dropped
                                 returning 1),
                              events as (insert into outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, payload, created_at)
                                 select ?1, e.id, e.type, 'member', cast(e.member_id as text), e.payload, clock_timestamp()
