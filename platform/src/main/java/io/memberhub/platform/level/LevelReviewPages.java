@@ -91,14 +91,8 @@ class LevelReviewPages {
     /**
      * Writes what the review does to these members: they are locked as one member's review locks
      * them and their facts read again, so an order that committed since the page was read counts.
-     */
-    Settled settle(TenantBound tenant, List<UUID> members, String trigger) {
-        return settle(tenant, members, trigger, settled -> null);
-    }
-
-    /**
-     * As {@link #settle(TenantBound, List, String)}, then {@code then} in the same transaction, given
-     * what was settled (a review records its progress there: one commit for the page, not two).
+     * Then {@code then} runs in the same transaction, given what was settled (a review records its
+     * progress there: one commit for the page, not two).
      */
     Settled settle(TenantBound tenant, List<UUID> members, String trigger, Function<Settled, Boolean> then) {
         String tenantId = tenant.tenantId().toString();
