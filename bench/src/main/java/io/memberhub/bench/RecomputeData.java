@@ -34,7 +34,7 @@ final class RecomputeData implements AutoCloseable {
     void generate(int members) throws SQLException {
         step("member numbers", () -> {
             Sql.exec(db, "create table bench_member (n integer primary key, id uuid not null, b integer not null)");
-            return Sql.update(db, "insert into bench_member select g, gen_random_uuid(), (g * 7919) % 1000 from generate_series(1, ?) g", members);
+            return Sql.update(db, "insert into bench_member select g, gen_random_uuid(), (g::bigint * 7919) % 1000 from generate_series(1, ?) g", members);
         });
         step("members", () -> Sql.update(db, """
                 insert into member (tenant_id, id, phone, gender, registration_source, created_at, updated_at, version)

@@ -77,22 +77,45 @@ final class LadderFactsStatement {
     /** The live members after {@code after} up to and including {@code last}, in id order. */
     List<Row> range(EntityManager em, String tenantId, UUID after, UUID last, boolean changeableOnly) {
         return run(em, tenantId, "member_id > cast(?2 as uuid) and member_id <= cast(?3 as uuid)", List.of(after.toString(), last.toString()),
-                changeableOnly);
+                changeableOnly, null).rows();
     }
 
     /** These live members, in id order. */
     List<Row> members(EntityManager em, String tenantId, List<UUID> members) {
         String ids = members.stream().map(UUID::toString).collect(Collectors.joining(","));
-        return run(em, tenantId, "member_id = any(cast(string_to_array(?2, ',') as uuid[]))", List.of(ids), false);
+        return run(em, tenantId, "member_id = any(cast(string_to_array(?2, ',') as uuid[]))", List.of(ids), false, null).rows();
     }
 
-    private List<Row> run(EntityManager em, String tenantId, String members, List<Object> memberParams, boolean changeableOnly) {
+    /** A page read by {@link #page}: where it ends and how many live members it has, with its rows. */
+    record Page(Span span, List<Row> rows) {
+    }
+
+    /**
+     * The page of at most {@code size} live members after {@code after} (the first page after the nil
+     * id), as {@link #span} and {@link #range} read it, in one statement; null past the last member.
+     */
+    Page page(EntityManager em, String tenantId, UUID after, int size, boolean changeableOnly) {
+        // The page's last id is known only inside the statement: the other tables read up to it (an init plan), not by a join on
+        // the page's ids, which the planner would answer by reading every member's rows.
+        Page page = run(em, tenantId, "member_id > cast(?2 as uuid) and member_id <= (select last from b)", List.of(after.toString(), size),
+                changeableOnly, "id > cast(?2 as uuid) order by id limit ?3");
+        return page.span() == null ? null : page;
+    }
+
+    /**
+     * The statement; with {@code pageOf} (the rest of the members' query after their tenant and
+     * liveness), the members are that page and the answer tells its span.
+     */
+    private Page run(EntityManager em, String tenantId, String members, List<Object> memberParams, boolean changeableOnly, String pageOf) {
         List<Object> params = new ArrayList<>();
         params.add(tenantId);
         params.addAll(memberParams);
         String now = param(params, asOf);
         StringBuilder sql = new StringBuilder("with m as (select id from member where tenant_id = ?1 and deleted_at is null and ")
-                .append(members.replace("member_id", "id")).append(")");
+                .append(pageOf == null ? members.replace("member_id", "id") : pageOf).append(")");
+        if (pageOf != null) {
+            sql.append(", b as (select (select id from m order by id desc limit 1) as last, (select count(*) from m) as n)");
+        }
         StringBuilder select = new StringBuilder("""
                 select m.id, l.level_id, l.since, l.pinned_level_id, l.pinned_until, l.next_review_at, l.downgrade_due,
                        l.paid_level_id, l.paid_since, l.paid_until,""")
@@ -100,28 +123,57 @@ final class LadderFactsStatement {
         // The members' condition on member_level too: joined on m.id alone, the planner reads every member's row for a page.
         StringBuilder joins = new StringBuilder(" from m left join member_level l on l.tenant_id = ?1 and l.member_id = m.id and ")
                 .append(members.replace("member_id", "l.member_id"));
+        // One pass over each fact table for all the metrics the ladder reads from it.
+        List<List<Integer>> tables = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
-            sql.append(", f").append(i).append(" as (")
-                    .append(MetricSql.perMember(metrics.get(i), "?1", "cast(" + param(params, froms.get(i)) + " as timestamptz)",
-                            "cast(" + now + " as timestamptz)", members))
-                    .append(")");
-            select.append(", coalesce(f").append(i).append(".v, 0) as f").append(i);
-            joins.append(" left join f").append(i).append(" on f").append(i).append(".member_id = m.id");
+            int metric = i;
+            tables.stream().filter(t -> MetricSql.sameTable(metrics.get(t.getFirst()), metrics.get(metric))).findFirst()
+                    .ifPresentOrElse(t -> t.add(metric), () -> tables.add(new ArrayList<>(List.of(metric))));
         }
-        sql.append(" select * from (").append(select).append(joins).append(") x");
-        if (changeableOnly) {
-            sql.append(" where ").append(changeable("cast(" + now + " as timestamptz)"));
+        String[] columns = new String[metrics.size()];
+        for (int t = 0; t < tables.size(); t++) {
+            List<MetricSql.Windowed> windowed = new ArrayList<>();
+            for (int j = 0; j < tables.get(t).size(); j++) {
+                int i = tables.get(t).get(j);
+                windowed.add(new MetricSql.Windowed(metrics.get(i), "cast(" + param(params, froms.get(i)) + " as timestamptz)"));
+                columns[i] = "coalesce(f" + t + ".v" + j + ", 0) as f" + i;
+            }
+            sql.append(", f").append(t).append(" as (")
+                    .append(MetricSql.perMemberTogether(windowed, "?1", "cast(" + now + " as timestamptz)", members)).append(")");
+            joins.append(" left join f").append(t).append(" on f").append(t).append(".member_id = m.id");
         }
-        sql.append(" order by x.id");
+        for (String column : columns) {
+            select.append(", ").append(column);
+        }
+        String rows = select.append(joins).toString();
+        if (pageOf == null) {
+            sql.append(" select * from (").append(rows).append(") x");
+            if (changeableOnly) {
+                sql.append(" where ").append(changeable("cast(" + now + " as timestamptz)"));
+            }
+            sql.append(" order by x.id");
+        } else {
+            // The span's row comes first; with no member of the page changeable it is the only row.
+            sql.append(" select x.*, b.last, b.n from b left join (").append(rows).append(") x on ")
+                    .append(changeableOnly ? changeable("cast(" + now + " as timestamptz)") : "true").append(" order by x.id nulls first");
+        }
 
         Query query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Row> result = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
+        List<Object[]> found = query.getResultList();
+        List<Row> result = new ArrayList<>(found.size());
+        Span span = null;
+        for (Object[] r : found) {
+            if (pageOf != null) {
+                Object last = r[12 + metrics.size()];
+                span = last == null ? null : new Span((UUID) last, ((Number) r[13 + metrics.size()]).intValue());
+                if (r[0] == null) {
+                    continue;
+                }
+            }
             var state = new MemberLevelState((UUID) r[1], SqlValues.instant(r[2]), (UUID) r[3], SqlValues.instant(r[4]),
                     SqlValues.instant(r[5]), SqlValues.instant(r[6]), (UUID) r[7], SqlValues.instant(r[8]), SqlValues.instant(r[9]));
             Map<String, Long> facts = new LinkedHashMap<>();
@@ -130,7 +182,7 @@ final class LadderFactsStatement {
             }
             result.add(new Row((UUID) r[0], state, facts));
         }
-        return result;
+        return new Page(span, result);
     }
 
     /** The condition on a row of {@code x} that a review could change it (see the class comment). */

@@ -3,6 +3,7 @@ package io.memberhub.platform.level;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.work.BackgroundRequest;
 import io.memberhub.platform.work.ClusterJobs;
+import io.memberhub.platform.work.ForegroundLoad;
 import io.memberhub.platform.work.TenantWork;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -49,6 +51,9 @@ class LevelReviewWorker {
     @Inject
     LevelReviewPages pages;
 
+    @Inject
+    ForegroundLoad foreground;
+
     /** Members read per statement (larger pages cost less per member to read), with progress recorded after each page. */
     @ConfigProperty(name = "memberhub.levels.review-page-size", defaultValue = "10000")
     int pageSize;
@@ -58,6 +63,18 @@ class LevelReviewWorker {
      * that long at most; a page read in one statement may be larger than this.
      */
     private static final int SETTLE_SLICE = 2000;
+
+    /**
+     * While requests keep the API busy (one in flight for more than this share of a page's time), the
+     * review waits after the page, {@code review-yield} times as long as the page took: with 2, it
+     * works a third of the time at most, leaving the cores to the orders and other requests it
+     * shares them with (it runs on one thread, but its statements keep a database core busy too).
+     * With the API idle (a nightly review) it runs flat out.
+     */
+    private static final double BUSY = 0.5;
+
+    @ConfigProperty(name = "memberhub.levels.review-yield", defaultValue = "2.0")
+    double yieldRatio;
 
     private final String worker = "level-review-" + UUID.randomUUID();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -133,6 +150,20 @@ class LevelReviewWorker {
         return true;
     }
 
+    /** Waits after a page that requests shared with the review, so that they keep most of the cores (see {@link #BUSY}). */
+    private void yieldToForeground(long pageStarted, long busyBefore) {
+        long took = System.nanoTime() - pageStarted;
+        if (yieldRatio <= 0 || foreground.busyNanos() - busyBefore <= BUSY * took) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos((long) (took * yieldRatio)));
+        } catch (InterruptedException e) {
+            // Shutting down: the review stays running, and another worker (or this one after a restart) carries on.
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** One review, batch by batch; false if the lease was lost and another worker carries on. */
     private boolean run(TenantBound tenant, UUID review) {
         long started = System.nanoTime();
@@ -141,6 +172,7 @@ class LevelReviewWorker {
             UUID after = reviews.after(tenant, review);
             while (true) {
                 long pageStarted = System.nanoTime();
+                long busyBefore = foreground.busyNanos();
                 LevelReviewPages.Page page = pages.read(tenant, after, pageSize);
                 if (page == null) {
                     break;
@@ -149,10 +181,23 @@ class LevelReviewWorker {
                 var tally = new LevelReviews.Tally();
                 List<UUID> oneByOne = new ArrayList<>(page.oneByOne());
                 List<UUID> toSettle = page.settled();
-                for (int from = 0; from < toSettle.size(); from += SETTLE_SLICE) {
-                    LevelReviewPages.Settled settled = pages.settle(tenant, toSettle.subList(from, Math.min(toSettle.size(), from + SETTLE_SLICE)),
-                            trigger);
+                UUID last = page.last();
+                // The progress goes into the page's last settle when nobody is left for the one-by-one review: one commit fewer a page.
+                Function<LevelReviewPages.Settled, Boolean> record = settled -> {
                     settled.effects().forEach(tally::add);
+                    tally.passedOver(Math.max(0, page.members() - tally.processed));
+                    return reviews.progress(tenant, review, last, tally, worker, LEASE);
+                };
+                Boolean kept = null;
+                for (int from = 0; from < toSettle.size(); from += SETTLE_SLICE) {
+                    int to = Math.min(toSettle.size(), from + SETTLE_SLICE);
+                    boolean lastSlice = to == toSettle.size() && oneByOne.isEmpty();
+                    LevelReviewPages.Settled settled = pages.settle(tenant, toSettle.subList(from, to), trigger,
+                            s -> lastSlice && s.oneByOne().isEmpty() ? record.apply(s) : null);
+                    kept = settled.then();
+                    if (kept == null) {
+                        settled.effects().forEach(tally::add);
+                    }
                     oneByOne.addAll(settled.oneByOne());
                 }
                 long settledAt = System.nanoTime();
@@ -161,14 +206,18 @@ class LevelReviewWorker {
                 }
                 // Where a page's time goes, for whoever tunes the page size or chases a slow review.
                 LOG.debugf("Level review %s: page of %d members read in %d ms; %d settled in the page in %d ms, %d one by one in %d ms",
-                        review, page.members(), (read - pageStarted) / 1_000_000, tally.processed - oneByOne.size(),
+                        review, page.members(), (read - pageStarted) / 1_000_000, toSettle.size() - (oneByOne.size() - page.oneByOne().size()),
                         (settledAt - read) / 1_000_000, oneByOne.size(), (System.nanoTime() - settledAt) / 1_000_000);
-                tally.passedOver(Math.max(0, page.members() - tally.processed));
-                after = page.last();
-                if (!reviews.progress(tenant, review, page.last(), tally, worker, LEASE)) {
+                after = last;
+                if (kept == null) {
+                    tally.passedOver(Math.max(0, page.members() - tally.processed));
+                    kept = reviews.progress(tenant, review, last, tally, worker, LEASE);
+                }
+                if (!kept) {
                     LOG.warnf("Lost the lease on level review %s of tenant %s; another worker continues it", review, tenant.tenantId());
                     return false;
                 }
+                yieldToForeground(pageStarted, busyBefore);
             }
             reviews.finish(tenant, review, null);
             long millis = (System.nanoTime() - started) / 1_000_000;
