@@ -88,7 +88,14 @@ public final class RecomputeBenchmark {
     private static Comparison compare(String name, Api api, Connection db, RecomputeData data, RecomputeMerchant merchant, Options options)
             throws Exception {
         System.out.println("==> " + name);
+        // Both timed phases meet the caches another full pass left: without this the platform, timed first, met
+        // the cold tables the set-up left and the baseline, timed next, the pages the platform had just read.
         Instant start = Instant.now();
+        Timed warmUp = timed(() -> SetBasedRecompute.tag(db, merchant) + "; " + SetBasedRecompute.levels(db, merchant));
+        System.out.println("    warm-up (set-based SQL, not counted, undone): " + warmUp.outcome() + String.format(" in %.2f s", warmUp.seconds()));
+        data.restoreStart(start);
+
+        start = Instant.now();
         Timed platformTag = timed(() -> PlatformRecompute.evaluateTag(api, merchant.tagId()).toString());
         System.out.println("    platform tag evaluation: " + platformTag.outcome() + String.format(" in %.2f s", platformTag.seconds()));
         Timed platformLevels = timed(() -> PlatformRecompute.awaitReview(api, PlatformRecompute.requestReview(api), options.reviewTimeout()).toString());
