@@ -53,6 +53,19 @@ class LadderCache {
         if (entry != null && now - entry.loadedAt() < ttl.toNanos()) {
             return entry.ladder();
         }
+        return load(tenant, now);
+    }
+
+    /**
+     * The ladder, read again when the cached one lacks level {@code levelId}: a level created through
+     * another instance is named by a request here before this instance's copy is out of date.
+     */
+    Ladder getWith(TenantBound tenant, UUID levelId) {
+        Ladder ladder = get(tenant);
+        return levelId == null || ladder.byId(levelId) != null ? ladder : load(tenant, System.nanoTime());
+    }
+
+    private Ladder load(TenantBound tenant, long now) {
         long generation = generations.getOrDefault(tenant.tenantId(), 0L);
         Ladder ladder = new Ladder(em.createQuery("select l from Level l order by l.rank", Level.class)
                 .getResultStream().map(Rung::of).toList());

@@ -74,7 +74,7 @@ public class LevelPurchases {
     public Outcome<PurchaseResponse> purchase(CallContext call, UUID memberId, String key, PurchaseRequest request) {
         return idempotent.run(call, "level-purchase", key, new PurchaseOf(memberId, request), PurchaseResponse.class, () -> {
             members.requireLive(call, memberId);
-            Ladder ladder = ladders.get(call);
+            Ladder ladder = ladders.getWith(call, request.levelId());
             Rung level = ladder.byId(request.levelId());
             if (level == null) {
                 throw ProblemException.invalidField("levelId", "names no level of this merchant");

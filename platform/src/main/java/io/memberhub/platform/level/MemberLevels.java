@@ -176,7 +176,7 @@ public class MemberLevels {
      * rule takes the member below it. Facts may still move the member higher.
      */
     public MemberLevelResponse setByHand(CallContext call, UUID memberId, ManualLevelRequest request) {
-        Ladder ladder = ladders.get(call);
+        Ladder ladder = ladders.getWith(call, request.levelId());
         Rung target = ladder.byId(request.levelId());
         if (target == null) {
             throw ProblemException.invalidField("levelId", "names no level of this merchant");
