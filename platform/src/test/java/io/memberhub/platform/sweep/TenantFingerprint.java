@@ -46,13 +46,18 @@ final class TenantFingerprint {
 
     /**
      * The fingerprint once the merchant's background work (event relay, webhook retries, queued jobs)
-     * has settled: two readings a little apart agree.
+     * has settled: no webhook delivery is waiting for another attempt (the test merchants' receivers
+     * refuse connections, so each ends DEAD after its attempts, taking turns with other merchants'),
+     * and two readings a little apart agree.
      */
     static Map<String, String> settled(String tenantId) {
         AtomicReference<Map<String, String>> last = new AtomicReference<>(of(tenantId));
-        return await("the merchant's rows to stop changing").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(1500))
+        return await("the merchant's rows to stop changing").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ofMillis(1500))
                 .pollInterval(Duration.ofMillis(1500))
                 .until(() -> {
+                    if (!TenantSql.query(tenantId, "select 1 from webhook_delivery where status = 'PENDING' limit 1").isEmpty()) {
+                        return null;
+                    }
                     Map<String, String> now = of(tenantId);
                     return now.equals(last.getAndSet(now)) ? now : null;
                 }, java.util.Objects::nonNull);
