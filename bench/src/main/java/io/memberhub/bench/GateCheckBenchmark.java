@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +45,7 @@ public final class GateCheckBenchmark {
     private static final AtomicInteger LATE = new AtomicInteger();
     private static List<String> members = List.of();
     private static RenewedToken staff;
+    private static CpuUse cpu;
 
     private GateCheckBenchmark() {
     }
@@ -61,6 +65,7 @@ public final class GateCheckBenchmark {
             String email = "visits@" + club.slug() + ".test";
             club.call("POST", "/api/v1/staff", Map.of("email", email, "role", "operator", "initialPassword", PASSWORD), 201);
             staff = RenewedToken.person(device.tokenUrl(), email, PASSWORD);
+            cpu = new CpuUse(market.platform().stack().postgres().postmasterPid());
 
             System.out.println("==> Warming up");
             for (Target target : Target.values()) {
@@ -71,12 +76,22 @@ public final class GateCheckBenchmark {
             double[] gate = new double[rounds];
             double[] bare = new double[rounds];
             double[] visit = new double[rounds];
+            Map<Target, List<Map<CpuUse.Part, Double>>> cpuPerRequest = new EnumMap<>(Target.class);
             for (int round = 0; round < rounds; round++) {
-                bare[round] = throughput(api, token, "r" + round, requests, concurrency, Target.BARE);
-                visit[round] = throughput(api, token, "r" + round, requests, concurrency, Target.VISIT);
-                gate[round] = throughput(api, token, "r" + round, requests, concurrency, Target.GATE);
+                Map<Target, Phase> phases = new EnumMap<>(Target.class);
+                for (Target target : List.of(Target.BARE, Target.VISIT, Target.GATE)) {
+                    Phase phase = throughput(api, token, "r" + round, requests, concurrency, target);
+                    phases.put(target, phase);
+                    cpuPerRequest.computeIfAbsent(target, t -> new ArrayList<>()).add(phase.cpu());
+                }
+                gate[round] = phases.get(Target.GATE).rate();
+                bare[round] = phases.get(Target.BARE).rate();
+                visit[round] = phases.get(Target.VISIT).rate();
                 System.out.printf("    round %d: gate check %.0f/s, bare endpoint %.0f/s, visit endpoint %.0f/s, ratios %.2f and %.2f%n",
                         round + 1, gate[round], bare[round], visit[round], gate[round] / bare[round], gate[round] / visit[round]);
+                for (Target target : Target.values()) {
+                    System.out.printf("      %-5s %s per request%n", target.name().toLowerCase(), CpuUse.describe(phases.get(target).cpu()));
+                }
             }
             double gateBest = Arrays.stream(gate).max().orElseThrow();
             double bareBest = Arrays.stream(bare).max().orElseThrow();
@@ -113,6 +128,7 @@ public final class GateCheckBenchmark {
             System.out.printf("visit endpoint at half load: p99 %.2f ms, p50 %.2f ms%n", percentile(visitLatency, 99) / 1e6,
                     percentile(visitLatency, 50) / 1e6);
             System.out.printf("gate checks answered 503 (late) in the measured phases: %d%n", LATE.get());
+            printCpuBound(cpuPerRequest);
             System.out.printf("offline verification of one member code: mean %.1f us, p99 %.1f us   (target < 1000 us)%n", verify[0], verify[1]);
         }
     }
@@ -126,11 +142,39 @@ public final class GateCheckBenchmark {
         };
     }
 
-    private static double throughput(URI api, RenewedToken token, String phase, int count, int concurrency, Target target) throws Exception {
+    /** A throughput phase: requests per second and what one request cost each part of the run in CPU. */
+    private record Phase(double rate, Map<CpuUse.Part, Double> cpu) {
+    }
+
+    private static Phase throughput(URI api, RenewedToken token, String phase, int count, int concurrency, Target target) throws Exception {
         String name = phase + "-" + target.name().charAt(0) + System.nanoTime();
         try (Load.Connections connections = new Load.Connections(api)) {
-            return Load.run(count, concurrency, i -> expectOk(call(connections.mine(), token.get(), name, i, target), target));
+            Map<CpuUse.Part, Double> before = cpu.now();
+            double rate = Load.run(count, concurrency, i -> expectOk(call(connections.mine(), token.get(), name, i, target), target));
+            return new Phase(rate, CpuUse.perUnit(before, cpu.now(), count));
         }
+    }
+
+    /**
+     * The CPU a request costs, by part, in the median round, and what that allows: with client, platform and
+     * database on the same cores, throughput follows the CPU a request costs, so the ratio of the bare
+     * endpoint's CPU to the gate check's bounds the throughput ratio. The bound printed is the ratio the gate
+     * check would reach if everything it adds cost nothing but its database work, as measured.
+     */
+    private static void printCpuBound(Map<Target, List<Map<CpuUse.Part, Double>>> cpuPerRequest) {
+        Map<Target, Map<CpuUse.Part, Double>> median = new EnumMap<>(Target.class);
+        for (Target target : Target.values()) {
+            List<Map<CpuUse.Part, Double>> rounds = new ArrayList<>(cpuPerRequest.get(target));
+            rounds.sort(Comparator.comparingDouble(CpuUse::served));
+            median.put(target, rounds.get(rounds.size() / 2));
+            System.out.printf("CPU per request, %-5s (median round)    %s%n", target.name().toLowerCase(), CpuUse.describe(median.get(target)));
+        }
+        double bareCpu = CpuUse.served(median.get(Target.BARE));
+        double gateCpu = CpuUse.served(median.get(Target.GATE));
+        double gateDatabase = median.get(Target.GATE).get(CpuUse.Part.POSTGRES) - median.get(Target.BARE).get(CpuUse.Part.POSTGRES);
+        System.out.printf("CPU ratio bare / gate                    %7.2f   (the throughput ratio it allows)%n", bareCpu / gateCpu);
+        System.out.printf("bound with only the database work added  %7.2f   (bare / (bare + the gate's PostgreSQL CPU %.2f ms))%n",
+                bareCpu / (bareCpu + gateDatabase), gateDatabase);
     }
 
     private static void expectOk(int status, Target target) {

@@ -142,7 +142,8 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private long postmasterPid() throws IOException {
+    /** The server's main process (its backends are its children): for signals and for benchmarks' CPU accounting. */
+    public long postmasterPid() throws IOException {
         Path lockFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(lockFile)) {
             throw new IOException("PostgreSQL is not running on " + dataDir + ": no postmaster.pid");
