@@ -57,10 +57,7 @@ final class LadderFactsStatement {
         return pluginMetrics;
     }
 
-    /**
-     * The page of at most {@code size} live members after {@code after} (null: from the first), so that
-     * {@link #range} reads it; null past the last member.
-     */
+    /** The page of at most {@code size} live members after {@code after} (for a ladder with no rules to read); null past the last member. */
     static Span span(EntityManager em, String tenantId, UUID after, int size) {
         @SuppressWarnings("unchecked")
         List<Object[]> bounds = em.createNativeQuery("""
@@ -72,12 +69,6 @@ final class LadderFactsStatement {
                 .setParameter(3, size)
                 .getResultList();
         return bounds.isEmpty() ? null : new Span((UUID) bounds.getFirst()[0], ((Number) bounds.getFirst()[1]).intValue());
-    }
-
-    /** The live members after {@code after} up to and including {@code last}, in id order. */
-    List<Row> range(EntityManager em, String tenantId, UUID after, UUID last, boolean changeableOnly) {
-        return run(em, tenantId, "member_id > cast(?2 as uuid) and member_id <= cast(?3 as uuid)", List.of(after.toString(), last.toString()),
-                changeableOnly, null).rows();
     }
 
     /** These live members, in id order. */
@@ -92,7 +83,7 @@ final class LadderFactsStatement {
 
     /**
      * The page of at most {@code size} live members after {@code after} (the first page after the nil
-     * id), as {@link #span} and {@link #range} read it, in one statement; null past the last member.
+     * id) with its rows, in one statement; null past the last member.
      */
     Page page(EntityManager em, String tenantId, UUID after, int size, boolean changeableOnly) {
         // The page's last id is known only inside the statement: the other tables read up to it (an init plan), not by a join on

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How many members each level would hold if a proposed level were saved, before it is: the level
  * is checked as a save checks it, then the members are read a page at a time with every fact the
- * proposed ladder's rules use (one statement a page, as a level review reads them) and the rules
+ * proposed ladder's rules use (one statement a page, the statement a level review reads them with) and the rules
  * are evaluated on each page by the code a review decides upgrades with. Nothing is written.
  */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class LevelPreviews {
     @Inject
     LevelService levels;
 
-    @ConfigProperty(name = "memberhub.levels.review-page-size", defaultValue = "2000")
+    @ConfigProperty(name = "memberhub.levels.review-page-size", defaultValue = "100000")
     int pageSize;
 
     /** The request is validated here, not at the edge, so that its errors name the fields as a save's do. */
@@ -46,16 +46,14 @@ public class LevelPreviews {
         Map<UUID, Long> now = new HashMap<>();
         Map<UUID, Long> would = new HashMap<>();
         long undecided = 0;
-        UUID after = new UUID(0, 0);
-        for (var span = LadderFactsStatement.span(em, tenantId, after, pageSize); span != null;
-                span = LadderFactsStatement.span(em, tenantId, after, pageSize)) {
-            for (LadderFactsStatement.Row row : statement.range(em, tenantId, after, span.last(), false)) {
+        for (var page = statement.page(em, tenantId, new UUID(0, 0), pageSize, false); page != null;
+                page = statement.page(em, tenantId, page.span().last(), pageSize, false)) {
+            for (LadderFactsStatement.Row row : page.rows()) {
                 count(now, row.state().effective(proposal.before(), statement.asOf()));
                 Earned earned = earned(ladder, statement, row);
                 count(would, earned.level());
                 undecided += earned.decided() ? 0 : 1;
             }
-            after = span.last();
         }
         UUID unsaved = proposal.added() ? proposal.level().id() : null;
         List<LevelPreviewResponse.LevelCount> counts = ladder.rungs().stream()

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A rule tag's evaluation as one set-based statement: the members who meet the rule now, the tag
  * rows to add and to remove (only those: unchanged rows are not written), and a TagAdded or
  * TagRemoved outbox event per change, all in one round trip. For one member (after one of their
- * facts) the same statement is narrowed to that member.
+ * facts) the same statement is narrowed to that member; an evaluation of every member runs it for
+ * one range of member ids after another (see {@link Tags#evaluate}).
  */
 final class RuleTagStatement {
 
@@ -28,9 +30,17 @@ final class RuleTagStatement {
     private RuleTagStatement() {
     }
 
+    /** For every member ({@code member} null) or for one. */
     static RuleTagStatement of(String tenantId, UUID tagId, String tagName, TagRule rule, Instant asOf, UUID member) {
         var statement = new RuleTagStatement();
-        statement.build(tenantId, tagId, tagName, rule, asOf, member);
+        statement.build(tenantId, tagId, tagName, rule, asOf, member, null, null);
+        return statement;
+    }
+
+    /** For the members after {@code after} up to and including {@code last} (null: every member after {@code after}), in id order. */
+    static RuleTagStatement ofRange(String tenantId, UUID tagId, String tagName, TagRule rule, Instant asOf, UUID after, UUID last) {
+        var statement = new RuleTagStatement();
+        statement.build(tenantId, tagId, tagName, rule, asOf, null, after, last);
         return statement;
     }
 
@@ -47,11 +57,17 @@ final class RuleTagStatement {
         return sql.toString();
     }
 
-    private void build(String tenantId, UUID tagId, String tagName, TagRule rule, Instant asOf, UUID member) {
+    /** For one member, the members in a range of ids ({@code after}, {@code last}; null: open-ended), or everyone. */
+    private void build(String tenantId, UUID tagId, String tagName, TagRule rule, Instant asOf, UUID member, UUID after, UUID last) {
         String tenant = param(tenantId);
         String tag = param(tagId);
         String now = "cast(" + param(asOf) + " as timestamptz)";
-        String memberParam = member == null ? null : param(member);
+        String one = member == null ? null : param(member);
+        String low = after == null ? null : param(after);
+        String high = last == null ? null : param(last);
+        // The condition, from " and ", that keeps the members evaluated, on one of their id columns.
+        Function<String, String> of = column -> (one == null ? "" : " and " + column + " = " + one)
+                + (low == null ? "" : " and " + column + " > " + low) + (high == null ? "" : " and " + column + " <= " + high);
 
         List<String> joins = new ArrayList<>();
         List<String> predicates = new ArrayList<>();
@@ -64,14 +80,11 @@ final class RuleTagStatement {
             } else {
                 String cte = "c" + i;
                 Instant from = c.windowDays() == null ? Instant.EPOCH : asOf.minus(Duration.ofDays(c.windowDays()));
-                String memberFilter = memberParam == null ? "" : " and member_id = " + memberParam;
+                String memberFilter = of.apply(c.metric() == TagMetric.TOP_UP_AMOUNT ? "t.member_id" : "member_id");
                 String argument = c.metric().needsCategory() ? c.category().strip() : c.metric().needsActivityType() ? c.activityType() : null;
                 String aggregate = argument != null
                         ? c.metric().aggregate().formatted(tenant, param(from), param(argument), memberFilter)
                         : c.metric().aggregate().formatted(tenant, param(from), memberFilter);
-                if (c.metric() == TagMetric.TOP_UP_AMOUNT && memberParam != null) {
-                    aggregate = aggregate.replace(" and member_id = ", " and t.member_id = ");
-                }
                 sql.append(cte).append(" as (").append(aggregate).append("), ");
                 joins.add(" left join " + cte + " on " + cte + ".member_id = m.id");
                 value = c.metric() == TagMetric.DAYS_SINCE_LAST_ORDER
@@ -83,10 +96,10 @@ final class RuleTagStatement {
         String joiner = rule.match() == TagRule.Match.ALL ? " and " : " or ";
         sql.append("wanted as (select m.id from member m").append(String.join("", joins))
                 .append(" where m.tenant_id = ").append(tenant).append(" and m.deleted_at is null")
-                .append(memberParam == null ? "" : " and m.id = " + memberParam)
+                .append(of.apply("m.id"))
                 .append(" and (").append(String.join(joiner, predicates)).append(")), ");
         sql.append("removed as (delete from member_tag mt where mt.tenant_id = ").append(tenant).append(" and mt.tag_id = ").append(tag)
-                .append(memberParam == null ? "" : " and mt.member_id = " + memberParam)
+                .append(of.apply("mt.member_id"))
                 .append(" and not exists (select 1 from wanted w where w.id = mt.member_id) returning mt.member_id), ");
         sql.append("added as (insert into member_tag (tenant_id, tag_id, member_id, tagged_at) select ").append(tenant).append(", ")
                 .append(tag).append(", w.id, ").append(now).append(" from wanted w where not exists (select 1 from member_tag mt where mt.tenant_id = ")

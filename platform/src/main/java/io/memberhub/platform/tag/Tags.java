@@ -12,6 +12,7 @@ import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
+import io.memberhub.platform.work.ForegroundLoad;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A merchant's tags. Manual tags are put on and taken off by staff; rule tags are kept by their
@@ -49,6 +51,19 @@ public class Tags {
 
     @Inject
     RememberedRuleTags remembered;
+
+    @Inject
+    ForegroundLoad foreground;
+
+    /** Members an evaluation of every member reads and writes per statement. */
+    @ConfigProperty(name = "memberhub.tags.evaluation-chunk", defaultValue = "100000")
+    int chunk;
+
+    /** While requests keep the API busy (their times added up exceed half a range's time), the wait after a range, in times its time. */
+    @ConfigProperty(name = "memberhub.tags.evaluation-yield", defaultValue = "2.0")
+    double yieldRatio;
+
+    private static final double BUSY = 0.5;
 
     public TagResponse create(CallContext call, TagRequest request) {
         validate(call, request);
@@ -165,11 +180,43 @@ public class Tags {
             throw ProblemException.unprocessable("TAG_NOT_RULE", "Tag " + tag.name() + " is put on by hand; only rule tags are evaluated");
         }
         Instant now = Instant.now();
-        RuleTagStatement.Outcome outcome = RuleTagStatement.of(tenant.tenantId().toString(), tagId, tag.name(), tag.rule(), now, member).run(em);
+        RuleTagStatement.Outcome outcome = member == null ? everyone(tenant, tag, now)
+                : RuleTagStatement.of(tenant.tenantId().toString(), tagId, tag.name(), tag.rule(), now, member).run(em);
         if (member == null) {
             em.createNativeQuery("update tag set evaluated_at = ?2 where id = ?1").setParameter(1, tagId).setParameter(2, now).executeUpdate();
         }
         return new TagEvaluationResponse(tagId, outcome.added(), outcome.removed(), find(tenant, tagId).members(), now);
+    }
+
+    /**
+     * A rule tag for every member: one statement per range of {@code evaluation-chunk} members in id
+     * order (the last range open-ended, so a member who joins meanwhile is not missed), all in the
+     * caller's transaction. Between ranges it yields to a busy API as a level review does: a statement
+     * for every member at once (seconds at a million members) would take a core from the orders for
+     * as long as it runs.
+     */
+    private RuleTagStatement.Outcome everyone(TenantBound tenant, TagResponse tag, Instant now) {
+        String tenantId = tenant.tenantId().toString();
+        int added = 0;
+        int removed = 0;
+        UUID after = new UUID(0, 0);
+        while (after != null) {
+            long started = System.nanoTime();
+            long busyBefore = foreground.busyNanos();
+            @SuppressWarnings("unchecked")
+            List<UUID> end = em.createNativeQuery("select id from member where tenant_id = ?1 and deleted_at is null and id > ?2 "
+                            + "order by id offset ?3 limit 1")
+                    .setParameter(1, tenantId).setParameter(2, after).setParameter(3, chunk - 1).getResultList();
+            UUID last = end.isEmpty() ? null : end.getFirst();
+            RuleTagStatement.Outcome outcome = RuleTagStatement.ofRange(tenantId, tag.id(), tag.name(), tag.rule(), now, after, last).run(em);
+            added += outcome.added();
+            removed += outcome.removed();
+            after = last;
+            if (after != null) {
+                foreground.yieldAfter(started, busyBefore, BUSY, yieldRatio);
+            }
+        }
+        return new RuleTagStatement.Outcome(added, removed);
     }
 
     /** The merchant's rule tags, for evaluating after a member's fact or nightly. */

@@ -4,46 +4,60 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How busy the API has been: the time during which at least one HTTP request was in flight. Bulk
- * background work (a level review of every member) reads it to give the cores back to the API's
- * callers while they keep it busy, and to run flat out when nobody does.
+ * How busy the API has been: the time HTTP requests took, added up when each ends (eight requests
+ * side by side for a second count eight seconds). Bulk background work (a level review of every
+ * member, a rule tag's evaluation) reads it to give the cores back to the API's callers while they
+ * keep it busy, and to run flat out when nobody does. A request counts once it has ended, so work
+ * done for a request (a tag evaluation asked for through the API) does not count its own request.
  */
 @ApplicationScoped
 public class ForegroundLoad {
 
-    /** After the request ids, so that every request counts however the filters after it answer. */
-    private static final int PRIORITY = 900;
+    /**
+     * After the request ids (1 000) and before every filter that may answer a request itself (the
+     * address text check at 940, body limits and the metrics guard at 900), so every request counts.
+     */
+    private static final int PRIORITY = 990;
 
-    private int inFlight;
-    private long busySince;
-    private long busyNanos;
+    // Every request adds to it from its own event-loop thread: a LongAdder spreads them instead of contending on one lock.
+    private final LongAdder requestNanos = new LongAdder();
 
     void register(@Observes Filters filters) {
         filters.register(this::track, PRIORITY);
     }
 
     private void track(RoutingContext request) {
-        started();
-        request.addEndHandler(ended -> ended());
+        long started = System.nanoTime();
+        request.addEndHandler(ended -> requestNanos.add(System.nanoTime() - started));
         request.next();
     }
 
-    synchronized void started() {
-        if (inFlight++ == 0) {
-            busySince = System.nanoTime();
-        }
+    /** Nanoseconds the requests ended since the application started took, added up; compare two readings. */
+    public long busyNanos() {
+        return requestNanos.sum();
     }
 
-    synchronized void ended() {
-        if (--inFlight == 0) {
-            busyNanos += System.nanoTime() - busySince;
+    /**
+     * Gives the cores back to the API's callers after a piece of bulk work that started at
+     * {@code started} ({@link System#nanoTime}), when {@link #busyNanos} grew by more than
+     * {@code busyShare} of the work's time since {@code busyBefore}: waits {@code ratio} times as long
+     * as the work took (with 2 the work runs a third of the time at most). With the API idle it
+     * returns at once, so a nightly run goes flat out.
+     */
+    public void yieldAfter(long started, long busyBefore, double busyShare, double ratio) {
+        long took = System.nanoTime() - started;
+        if (ratio <= 0 || busyNanos() - busyBefore <= busyShare * took) {
+            return;
         }
-    }
-
-    /** Nanoseconds during which a request was in flight since the application started, up to now; compare two readings. */
-    public synchronized long busyNanos() {
-        return busyNanos + (inFlight > 0 ? System.nanoTime() - busySince : 0);
+        try {
+            Thread.sleep(Duration.ofNanos((long) (took * ratio)));
+        } catch (InterruptedException e) {
+            // Shutting down: the caller's next step (or its next run) finds out.
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -85,6 +85,40 @@ class TagTest {
     }
 
     @Test
+    void anEvaluationOfEveryoneReachesTheMembersOfEveryIdRange() {
+        // Tests evaluate 3 members per statement (memberhub.tags.evaluation-chunk): eight members are three ranges, the last open-ended.
+        Merchant m = Merchants.signUp("tags-ranges");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String member = member(m);
+            order(m, member, "ranges-" + i, 5_000, "dairy", Instant.now().minus(Duration.ofDays(60)));
+            ids.add(member);
+        }
+        ids.sort(null);
+        String recent = create(m, "Recent buyers", Map.of("match", "ALL", "conditions", List.of(
+                Map.of("metric", "ORDER_COUNT", "op", "GTE", "value", 1, "windowDays", 30))));
+        assertThat(members(m, recent)).isEmpty();
+
+        // The first and last of each range, and the member after the last range's bound, buy again (as far as the rule can tell).
+        List<String> buyers = List.of(ids.get(0), ids.get(2), ids.get(3), ids.get(5), ids.get(6), ids.get(7));
+        for (String buyer : buyers) {
+            TenantSql.update(m.id(), "update member_order set paid_at = now() - interval '5 days' where member_id = ?::uuid", buyer);
+        }
+        // (Whether the follower of the orders, off the request thread, or the evaluation adds a tag, each is added once.)
+        m.asOwner().post("/api/v1/tags/" + recent + "/evaluation").then().statusCode(200).body("removed", equalTo(0)).body("members", equalTo(6));
+        assertThat(members(m, recent)).containsExactlyInAnyOrderElementsOf(buyers);
+
+        for (String lapsed : List.of(ids.get(2), ids.get(7))) {
+            TenantSql.update(m.id(), "update member_order set paid_at = now() - interval '60 days' where member_id = ?::uuid", lapsed);
+        }
+        m.asOwner().post("/api/v1/tags/" + recent + "/evaluation").then().statusCode(200)
+                .body("added", equalTo(0)).body("removed", equalTo(2)).body("members", equalTo(4));
+        assertThat(members(m, recent)).containsExactlyInAnyOrder(ids.get(0), ids.get(3), ids.get(5), ids.get(6));
+        assertThat(TenantSql.events(m.id(), "TagAdded")).isEqualTo(6);
+        assertThat(TenantSql.events(m.id(), "TagRemoved")).isEqualTo(2);
+    }
+
+    @Test
     void staffPutManualTagsOnAndOffButNotRuleTags() {
         Merchant m = Merchants.signUp("tags-manual");
         String operator = Merchants.staffToken(m, "operator");
