@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +73,26 @@ final class CpuUse {
         }
         used.put(Part.OTHER, machineBusyMs() - ours);
         return used;
+    }
+
+    /**
+     * Waits until the platform and PostgreSQL together use less than a tenth of a core over a second,
+     * at most {@code max}: work left over from a previous phase (events still being consumed, a vacuum)
+     * would otherwise count against the next one. The seconds waited, or -1 if they never went quiet.
+     */
+    double awaitQuiet(Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        Map<Part, Double> before = now();
+        while (System.nanoTime() - start < max.toNanos()) {
+            Thread.sleep(1000); // a poll interval: CPU use is only known over a span of time
+            Map<Part, Double> after = now();
+            double used = after.get(Part.PLATFORM) - before.get(Part.PLATFORM) + after.get(Part.POSTGRES) - before.get(Part.POSTGRES);
+            if (used < 100) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            before = after;
+        }
+        return -1;
     }
 
     /** What each part spent per unit of work between two readings, in milliseconds. */

@@ -53,6 +53,11 @@ final class PlatformRun implements AutoCloseable {
         return api;
     }
 
+    /** The CPU this run's platform and PostgreSQL (and the benchmark itself) use. */
+    CpuUse cpu() throws java.io.IOException {
+        return new CpuUse(stack.postgres().postmasterPid());
+    }
+
     String keycloak() {
         return config.get("memberhub.keycloak.url");
     }

@@ -55,7 +55,7 @@ public final class RecomputeBenchmark {
                 Comparison nightly = compare("nightly: few members change", api, db, data, merchant, options);
 
                 System.out.println("==> Order throughput through the API, without and with a recomputation beside it");
-                double[] throughput = throughput(api, data, merchant, options);
+                double[] throughput = throughput(api, run.cpu(), data, merchant, options);
 
                 System.out.println();
                 nightly.print();
@@ -130,8 +130,11 @@ public final class RecomputeBenchmark {
      * level review run (until both are done, at most {@code loadTime}). The review starts from the
      * benchmark's start state, so it has the night's work to do again.
      */
-    private static double[] throughput(Api api, RecomputeData data, RecomputeMerchant merchant, Options options) throws Exception {
+    private static double[] throughput(Api api, CpuUse cpu, RecomputeData data, RecomputeMerchant merchant, Options options) throws Exception {
         List<String> members = data.someMembers(ORDER_MEMBERS);
+        // The phases before leave work behind (their events' consumers, autovacuum), which would count against
+        // the orders alone; the phase "during" starts just as quiet.
+        awaitQuiet(cpu, "before the orders alone");
         Instant paidAt = Instant.now().minusSeconds(60);
         long warmUpEnd = System.nanoTime() + Math.min(20, options.loadTime().toSeconds()) * 1_000_000_000L;
         orders(api, members, paidAt, "warm", options.concurrency(), () -> System.nanoTime() < warmUpEnd);
@@ -141,6 +144,7 @@ public final class RecomputeBenchmark {
         System.out.printf("    without a recomputation: %,d orders in %.1f s, %.0f orders/s%n", alone.units(), alone.seconds(), alone.perSecond());
 
         data.restoreStart(Instant.now());
+        awaitQuiet(cpu, "before the orders during a recomputation");
         AtomicBoolean recomputing = new AtomicBoolean(true);
         String review = PlatformRecompute.requestReview(api);
         CompletableFuture<String> recomputation = CompletableFuture.supplyAsync(() -> {
@@ -162,6 +166,12 @@ public final class RecomputeBenchmark {
             System.out.println("    recomputation: " + recomputation.join());
         }
         return new double[] {alone.perSecond(), during.perSecond()};
+    }
+
+    private static void awaitQuiet(CpuUse cpu, String when) throws InterruptedException {
+        double waited = cpu.awaitQuiet(Duration.ofMinutes(5));
+        System.out.println(waited < 0 ? "    platform and PostgreSQL still busy after 5 minutes " + when + ": measuring anyway"
+                : String.format("    platform and PostgreSQL quiet %s after %.0f s", when, waited));
     }
 
     private static Load.Rate orders(Api api, List<String> members, Instant paidAt, String phase, int concurrency,
