@@ -106,7 +106,7 @@ class ActivityGrowth {
         List<Object[]> rows = em.createNativeQuery("""
                         select member_id, activity_type, earned_on, count(*) from growth_entry
                         where tenant_id = ?1 and reason = 'ACTIVITY' and earned_on between cast(?2 as date) and cast(?3 as date)
-                          and member_id in (select cast(x as uuid) from jsonb_array_elements_text(cast(?4 as jsonb)) x)
+                          and member_id = any(array(select cast(x as uuid) from jsonb_array_elements_text(cast(?4 as jsonb)) x))
                         group by member_id, activity_type, earned_on""")
                 .setParameter(1, stored.tenantId().toString())
                 .setParameter(2, first.toString())
