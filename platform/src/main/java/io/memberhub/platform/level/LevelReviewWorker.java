@@ -71,14 +71,15 @@ class LevelReviewWorker {
 
     /**
      * While requests keep the API busy (their times added up exceed this share of a page's time), the
-     * review waits after the page, {@code review-yield} times as long as the page took: with 2, it
-     * works a third of the time at most, leaving the cores to the orders and other requests it
+     * review waits after the page, {@code review-yield} times as long as the page took: with 3, it
+     * works a quarter of the time at most (with 2, a 1 000 000-member review beside orders kept 0.74 of
+     * their rate in bench/recompute.sh, with 3 0.94), leaving the cores to the orders and other requests it
      * shares them with (it runs on one thread, but its statements keep a database core busy too).
      * With the API idle (a nightly review) it runs flat out.
      */
     private static final double BUSY = 0.5;
 
-    @ConfigProperty(name = "memberhub.levels.review-yield", defaultValue = "2.0")
+    @ConfigProperty(name = "memberhub.levels.review-yield", defaultValue = "3.0")
     double yieldRatio;
 
     private final String worker = "level-review-" + UUID.randomUUID();

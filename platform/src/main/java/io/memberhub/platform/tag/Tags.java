@@ -60,7 +60,7 @@ public class Tags {
     int chunk;
 
     /** While requests keep the API busy (their times added up exceed half a range's time), the wait after a range, in times its time. */
-    @ConfigProperty(name = "memberhub.tags.evaluation-yield", defaultValue = "2.0")
+    @ConfigProperty(name = "memberhub.tags.evaluation-yield", defaultValue = "3.0")
     double yieldRatio;
 
     private static final double BUSY = 0.5;
