@@ -1,6 +1,7 @@
 package io.memberhub.platform.level;
 
 import io.memberhub.platform.db.SqlValues;
+import io.memberhub.platform.member.LiveMemberSpan;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -23,10 +24,6 @@ final class LadderFactsStatement {
 
     /** One member's row and the facts the ladder reads, by {@link MemberFacts#key}. */
     record Row(UUID memberId, MemberLevelState state, Map<String, Long> facts) {
-    }
-
-    /** A page of live members in id order: the last of them (the next page starts after it) and how many. */
-    record Span(UUID last, int members) {
     }
 
     private final Ladder ladder;
@@ -57,20 +54,6 @@ final class LadderFactsStatement {
         return pluginMetrics;
     }
 
-    /** The page of at most {@code size} live members after {@code after} (for a ladder with no rules to read); null past the last member. */
-    static Span span(EntityManager em, String tenantId, UUID after, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> bounds = em.createNativeQuery("""
-                        with page as (select id from member where tenant_id = ?1 and deleted_at is null and id > cast(?2 as uuid)
-                            order by id limit ?3)
-                        select id, (select count(*) from page) from page order by id desc limit 1""")
-                .setParameter(1, tenantId)
-                .setParameter(2, (after == null ? new UUID(0, 0) : after).toString())
-                .setParameter(3, size)
-                .getResultList();
-        return bounds.isEmpty() ? null : new Span((UUID) bounds.getFirst()[0], ((Number) bounds.getFirst()[1]).intValue());
-    }
-
     /** These live members, in id order. */
     List<Row> members(EntityManager em, String tenantId, List<UUID> members) {
         String ids = members.stream().map(UUID::toString).collect(Collectors.joining(","));
@@ -78,7 +61,7 @@ final class LadderFactsStatement {
     }
 
     /** A page read by {@link #page}: where it ends and how many live members it has, with its rows. */
-    record Page(Span span, List<Row> rows) {
+    record Page(LiveMemberSpan span, List<Row> rows) {
     }
 
     /**
@@ -156,11 +139,11 @@ final class LadderFactsStatement {
         @SuppressWarnings("unchecked")
         List<Object[]> found = query.getResultList();
         List<Row> result = new ArrayList<>(found.size());
-        Span span = null;
+        LiveMemberSpan span = null;
         for (Object[] r : found) {
             if (pageOf != null) {
                 Object last = r[12 + metrics.size()];
-                span = last == null ? null : new Span((UUID) last, ((Number) r[13 + metrics.size()]).intValue());
+                span = last == null ? null : new LiveMemberSpan((UUID) last, ((Number) r[13 + metrics.size()]).intValue());
                 if (r[0] == null) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package io.memberhub.platform.level;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.memberhub.platform.member.LiveMemberSpan;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ class LevelReviewPages {
         UUID from = after == null ? new UUID(0, 0) : after;
         Ladder ladder = ladders.get(tenant);
         if (ladder.isEmpty()) {
-            LadderFactsStatement.Span span = LadderFactsStatement.span(em, tenantId, from, size);
+            LiveMemberSpan span = LiveMemberSpan.after(em, tenantId, from, size);
             return span == null ? null : new Page(span.last(), span.members(), List.of(), List.of());
         }
         var statement = new LadderFactsStatement(ladder, Instant.now());
