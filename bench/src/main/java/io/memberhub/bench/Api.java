@@ -66,15 +66,17 @@ final class Api {
     }
 
     String post(String path, String json, String idempotencyKey, int expected) throws IOException, InterruptedException {
+        return post(path, json, idempotencyKey == null ? java.util.Map.of() : java.util.Map.of("Idempotency-Key", idempotencyKey), expected);
+    }
+
+    String post(String path, String json, java.util.Map<String, String> headers, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token());
         }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(request::header);
         return expect(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), expected);
     }
 

@@ -1,6 +1,7 @@
 package io.memberhub.bench;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The platform's own bulk recomputation, through its API: a rule tag's evaluation and a level review. */
@@ -27,10 +28,15 @@ final class PlatformRecompute {
     private PlatformRecompute() {
     }
 
-    /** {@code POST /api/v1/tags/{id}/evaluation}: synchronous, one set-based statement in the platform. */
-    static TagOutcome evaluateTag(Api api, String tagId) throws Exception {
-        String answer = api.post("/api/v1/tags/" + tagId + "/evaluation", "", 200);
-        return new TagOutcome(Api.number(answer, "added"), Api.number(answer, "removed"), Api.number(answer, "members"));
+    /**
+     * {@code POST /api/v1/tags/{id}/evaluation} in the background ({@code Prefer: respond-async}, as a
+     * merchant of more than 100 000 members always is): the platform's worker evaluates id ranges of
+     * 100 000 members, one set-based statement and transaction each; polled until done.
+     */
+    static TagOutcome evaluateTag(Api api, String tagId, Duration timeout) throws Exception {
+        String evaluation = Api.field(api.post("/api/v1/tags/" + tagId + "/evaluation", "", Map.of("Prefer", "respond-async"), 202), "id");
+        String done = awaitDone(api, "/api/v1/tags/" + tagId + "/evaluations/" + evaluation, "tag evaluation", timeout);
+        return new TagOutcome(Api.number(done, "added"), Api.number(done, "removed"), Api.number(done, "members"));
     }
 
     /** {@code POST /api/v1/level-reviews}: queues a review of every member and answers at once with its id. */
@@ -43,28 +49,37 @@ final class PlatformRecompute {
      * that outlasts {@code timeout}, fails the benchmark.
      */
     static ReviewTally awaitReview(Api api, String reviewId, Duration timeout) throws Exception {
+        return tally(awaitDone(api, "/api/v1/level-reviews/" + reviewId, "level review", timeout));
+    }
+
+    /**
+     * Polls background work (a level review, a tag evaluation) at {@code path} until its status is
+     * DONE, printing its progress every 10 s; its final answer. Any other end, or outlasting
+     * {@code timeout}, fails the benchmark.
+     */
+    private static String awaitDone(Api api, String path, String what, Duration timeout) throws Exception {
         long start = System.nanoTime();
         long lastPrinted = start;
         while (true) {
-            String review = api.get("/api/v1/level-reviews/" + reviewId);
-            String status = Api.field(review, "status");
+            String answer = api.get(path);
+            String status = Api.field(answer, "status");
             if (status.equals("DONE")) {
-                return tally(review);
+                return answer;
             }
-            if (status.equals("FAILED")) {
-                throw new IllegalStateException("Level review " + reviewId + " failed: " + review);
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                throw new IllegalStateException(what + " " + path + " ended " + status + ": " + answer);
             }
             long now = System.nanoTime();
             if (now - start > timeout.toNanos()) {
-                throw new IllegalStateException("Level review " + reviewId + " still " + status + " after " + timeout + ": " + review);
+                throw new IllegalStateException(what + " " + path + " still " + status + " after " + timeout + ": " + answer);
             }
             if (now - lastPrinted > 10_000_000_000L) {
                 lastPrinted = now;
-                System.out.printf("      level review %s: %d/%s members after %.0f s%n", status.toLowerCase(), Api.number(review, "processed"),
-                        review.contains("\"total\":null") ? "?" : String.valueOf(Api.number(review, "total")), (now - start) / 1e9);
+                System.out.printf("      %s %s: %d/%s members after %.0f s%n", what, status.toLowerCase(), Api.number(answer, "processed"),
+                        answer.matches("(?s).*\"total\"\\s*:\\s*\\d.*") ? String.valueOf(Api.number(answer, "total")) : "?", (now - start) / 1e9);
             }
-            // Polling a status with a timeout: the review runs on the platform's own background thread. The
-            // interval bounds the error on a review's time (a tenth of a second) at little cost to the platform.
+            // Polling a status with a timeout: the work runs on the platform's own background thread. The
+            // interval bounds the error on its time (a tenth of a second) at little cost to the platform.
             Thread.sleep(100);
         }
     }

@@ -96,7 +96,7 @@ public final class RecomputeBenchmark {
         data.restoreStart(start);
 
         start = Instant.now();
-        Timed platformTag = timed(() -> PlatformRecompute.evaluateTag(api, merchant.tagId()).toString());
+        Timed platformTag = timed(() -> PlatformRecompute.evaluateTag(api, merchant.tagId(), options.reviewTimeout()).toString());
         System.out.println("    platform tag evaluation: " + platformTag.outcome() + String.format(" in %.2f s", platformTag.seconds()));
         Timed platformLevels = timed(() -> PlatformRecompute.awaitReview(api, PlatformRecompute.requestReview(api), options.reviewTimeout()).toString());
         System.out.println("    platform level review: " + platformLevels.outcome() + String.format(" in %.2f s", platformLevels.seconds()));
@@ -149,7 +149,7 @@ public final class RecomputeBenchmark {
         String review = PlatformRecompute.requestReview(api);
         CompletableFuture<String> recomputation = CompletableFuture.supplyAsync(() -> {
             try {
-                String tag = PlatformRecompute.evaluateTag(api, merchant.tagId()).toString();
+                String tag = PlatformRecompute.evaluateTag(api, merchant.tagId(), options.reviewTimeout()).toString();
                 return "tag: " + tag + "; levels: " + PlatformRecompute.awaitReview(api, review, options.reviewTimeout());
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -70,15 +70,12 @@ class LevelReviewWorker {
     private static final int SETTLE_SLICE = 2000;
 
     /**
-     * While requests keep the API busy (their times added up exceed this share of a page's time), the
-     * review waits after the page, {@code review-yield} times as long as the page took: with 3, it
-     * works a quarter of the time at most (with 2, a 1 000 000-member review beside orders kept 0.74 of
-     * their rate in bench/recompute.sh, with 3 0.94), leaving the cores to the orders and other requests it
-     * shares them with (it runs on one thread, but its statements keep a database core busy too).
-     * With the API idle (a nightly review) it runs flat out.
+     * While requests keep the API busy, the review waits after each page {@code review-yield} times as
+     * long as the page took: with 3, it works a quarter of the time at most (with 2, a 1 000 000-member
+     * review beside orders kept 0.74 of their rate in bench/recompute.sh, with 3 0.94), leaving the cores
+     * to the orders and other requests it shares them with (it runs on one thread, but its statements
+     * keep a database core busy too). With the API idle (a nightly review) it runs flat out.
      */
-    private static final double BUSY = 0.5;
-
     @ConfigProperty(name = "memberhub.levels.review-yield", defaultValue = "3.0")
     double yieldRatio;
 
@@ -210,7 +207,7 @@ class LevelReviewWorker {
                     return false;
                 }
                 // Shutting down interrupts the wait: the review stays running, and another worker (or this one after a restart) carries on.
-                foreground.yieldAfter(pageStarted, busyBefore, BUSY, yieldRatio);
+                foreground.yieldAfter(pageStarted, busyBefore, yieldRatio);
             }
             reviews.finish(tenant, review, null);
             long millis = (System.nanoTime() - started) / 1_000_000;

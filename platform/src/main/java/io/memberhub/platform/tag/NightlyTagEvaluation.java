@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Every night, every rule tag of every merchant is evaluated for all members: rules such as
  * "no order in 90 days" change with time alone. Each merchant's evaluation runs once a day however
- * many instances fire the schedule.
+ * many instances fire the schedule: at once for a small merchant, queued for the background worker
+ * for a large one.
  */
 @ApplicationScoped
 class NightlyTagEvaluation {
@@ -25,6 +26,9 @@ class NightlyTagEvaluation {
 
     @Inject
     Tags tags;
+
+    @Inject
+    TagEvaluations evaluations;
 
     @Scheduled(cron = "${memberhub.tags.nightly-cron:0 0 4 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled(ScheduledExecution execution) {
@@ -42,7 +46,7 @@ class NightlyTagEvaluation {
                 if (!renew.getAsBoolean()) {
                     return;
                 }
-                tags.evaluate(tenant, tag, null);
+                evaluations.request(tenant, tag, "nightly", false);
             }
         });
     }

@@ -46,6 +46,9 @@ public class TagResource {
     @Inject
     TagCsvImport imports;
 
+    @Inject
+    TagEvaluations evaluations;
+
     @GET
     @RolesAllowed({"owner", "admin", "operator"})
     @Operation(summary = "The merchant's tags, with how many members carry each")
@@ -57,7 +60,8 @@ public class TagResource {
     @RolesAllowed({"owner", "admin"})
     @Operation(summary = "Define a tag", description = "Without a rule: a manual tag. With a rule (ALL or ANY of conditions over SPEND, "
             + "ORDER_COUNT, CATEGORY_ORDER_COUNT, VISIT_COUNT, TOP_UP_AMOUNT, POINTS_EARNED, ACTIVITY_COUNT (with activityType) in the last windowDays days, "
-            + "DAYS_SINCE_LAST_ORDER, DAYS_SINCE_REGISTRATION): kept by the platform and evaluated for every member at once.")
+            + "DAYS_SINCE_LAST_ORDER, DAYS_SINCE_REGISTRATION): kept by the platform and evaluated for every member: at once, or "
+            + "for a merchant of more than memberhub.tags.inline-members members in the background (the answer's evaluating shows its progress).")
     @Audited(value = "tag.created", target = "tag", targetId = "answer.id")
     public Response create(@Valid @NotNull TagRequest request) {
         TagResponse created = tags.create(currentCall.get(), request);
@@ -75,7 +79,8 @@ public class TagResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({"owner", "admin"})
-    @Operation(summary = "Change a tag", description = "A changed rule is evaluated for every member at once.")
+    @Operation(summary = "Change a tag", description = "A changed rule is evaluated for every member, as when defined; an evaluation "
+            + "of the old rule that waits or runs is superseded.")
     @Audited(value = "tag.changed", target = "tag", targetId = "id")
     public TagResponse update(@PathParam("id") UUID id, @Valid @NotNull TagRequest request) {
         return tags.update(currentCall.get(), id, request);
@@ -93,10 +98,36 @@ public class TagResource {
     @POST
     @Path("/{id}/evaluation")
     @RolesAllowed({"owner", "admin"})
-    @Operation(summary = "Evaluate a rule tag for every member now", description = "Writes only the members whose tag changes.")
+    @Operation(summary = "Evaluate a rule tag for every member now", description = "Writes only the members whose tag changes. A merchant "
+            + "of up to memberhub.tags.inline-members live members (100 000) is evaluated at once: 200 with the outcome. A larger one, or "
+            + "a caller sending Prefer: respond-async, gets 202 with the queued evaluation (joining one that waits already) and its "
+            + "Location to follow; a background worker evaluates the members range by range, yielding to a busy API.")
     @Audited(value = "tag.evaluated", target = "tag", targetId = "id")
-    public TagEvaluationResponse evaluate(@PathParam("id") UUID id) {
-        return tags.evaluate(currentCall.get(), id, null);
+    public Response evaluate(@PathParam("id") UUID id,
+                             @HeaderParam("Prefer") @Parameter(description = "respond-async: queue it, whatever the merchant's size") String prefer) {
+        boolean async = prefer != null && java.util.Arrays.stream(prefer.split(",")).anyMatch(p -> p.strip().equalsIgnoreCase("respond-async"));
+        TagEvaluationResponse evaluation = evaluations.request(currentCall.get(), id, "requested by " + currentCall.get().role().id(), async);
+        if (evaluation.finished()) {
+            return Response.ok(evaluation).build();
+        }
+        Response.ResponseBuilder accepted = Response.accepted(evaluation).location(URI.create("/api/v1/tags/" + id + "/evaluations/" + evaluation.id()));
+        return (async ? accepted.header("Preference-Applied", "respond-async") : accepted).build();
+    }
+
+    @GET
+    @Path("/{id}/evaluations")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "The tag's latest evaluations of every member (up to 20), newest first")
+    public List<TagEvaluationResponse> evaluations(@PathParam("id") UUID id) {
+        return evaluations.recent(currentCall.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/evaluations/{evaluationId}")
+    @RolesAllowed({"owner", "admin", "operator"})
+    @Operation(summary = "One evaluation of the tag, with its progress while it runs")
+    public TagEvaluationResponse evaluation(@PathParam("id") UUID id, @PathParam("evaluationId") UUID evaluationId) {
+        return evaluations.get(currentCall.get(), id, evaluationId);
     }
 
     @POST

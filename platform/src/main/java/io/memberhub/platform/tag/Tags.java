@@ -12,7 +12,6 @@ import io.memberhub.platform.problem.ProblemException;
 import io.memberhub.platform.tenancy.CallContext;
 import io.memberhub.platform.tenancy.TenantBound;
 import io.memberhub.platform.tenancy.TenantTransaction;
-import io.memberhub.platform.work.ForegroundLoad;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A merchant's tags. Manual tags are put on and taken off by staff; rule tags are kept by their
  * rule: evaluated for everyone when defined or changed (and nightly, for rules that depend on the
- * passing of time), and for one member after each of their facts.
+ * passing of time; see {@link TagEvaluations}), and for one member after each of their facts.
  */
 @ApplicationScoped
 @Transactional
@@ -53,17 +51,7 @@ public class Tags {
     RememberedRuleTags remembered;
 
     @Inject
-    ForegroundLoad foreground;
-
-    /** Members an evaluation of every member reads and writes per statement. */
-    @ConfigProperty(name = "memberhub.tags.evaluation-chunk", defaultValue = "100000")
-    int chunk;
-
-    /** While requests keep the API busy (their times added up exceed half a range's time), the wait after a range, in times its time. */
-    @ConfigProperty(name = "memberhub.tags.evaluation-yield", defaultValue = "3.0")
-    double yieldRatio;
-
-    private static final double BUSY = 0.5;
+    TagEvaluations evaluations;
 
     public TagResponse create(CallContext call, TagRequest request) {
         validate(call, request);
@@ -81,7 +69,7 @@ public class Tags {
             throw UniqueViolation.of(e, "tag_name_uq") ? nameTaken(request.name()) : e;
         }
         if (request.rule() != null) {
-            evaluate(call, id, null);
+            evaluations.request(call, id, "rule defined", false);
         }
         return find(call, id);
     }
@@ -105,7 +93,8 @@ public class Tags {
             throw UniqueViolation.of(e, "tag_name_uq") ? nameTaken(request.name()) : e;
         }
         if (request.rule() != null && !request.rule().equals(current.rule())) {
-            evaluate(call, id, null);
+            evaluations.supersede(call, id);
+            evaluations.request(call, id, "rule changed", false);
         }
         return find(call, id);
     }
@@ -119,13 +108,13 @@ public class Tags {
     public List<TagResponse> list(TenantBound tenant) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " order by t.name").getResultList();
-        return rows.stream().map(this::toResponse).toList();
+        return rows.stream().map(r -> toResponse(tenant, r)).toList();
     }
 
     public TagResponse find(TenantBound tenant, UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + " where t.id = ?1").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(this::toResponse)
+        return rows.stream().findFirst().map(r -> toResponse(tenant, r))
                 .orElseThrow(() -> ProblemException.notFound("TAG_NOT_FOUND", "No tag " + id));
     }
 
@@ -173,50 +162,10 @@ public class Tags {
         return rows.stream().map(r -> new MemberTagResponse((UUID) r[0], (String) r[1], (String) r[2], SqlValues.instant(r[3]))).toList();
     }
 
-    /** Evaluates a rule tag for all members, or for one. */
-    public TagEvaluationResponse evaluate(TenantBound tenant, UUID tagId, UUID member) {
-        TagResponse tag = find(tenant, tagId);
-        if (tag.rule() == null) {
-            throw ProblemException.unprocessable("TAG_NOT_RULE", "Tag " + tag.name() + " is put on by hand; only rule tags are evaluated");
-        }
-        Instant now = Instant.now();
-        RuleTagStatement.Outcome outcome = member == null ? everyone(tenant, tag, now)
-                : RuleTagStatement.of(tenant.tenantId().toString(), tagId, tag.name(), tag.rule(), now, member).run(em);
-        if (member == null) {
-            em.createNativeQuery("update tag set evaluated_at = ?2 where id = ?1").setParameter(1, tagId).setParameter(2, now).executeUpdate();
-        }
-        return new TagEvaluationResponse(tagId, outcome.added(), outcome.removed(), find(tenant, tagId).members(), now);
-    }
-
-    /**
-     * A rule tag for every member: one statement per range of {@code evaluation-chunk} members in id
-     * order (the last range open-ended, so a member who joins meanwhile is not missed), all in the
-     * caller's transaction. Between ranges it yields to a busy API as a level review does: a statement
-     * for every member at once (seconds at a million members) would take a core from the orders for
-     * as long as it runs.
-     */
-    private RuleTagStatement.Outcome everyone(TenantBound tenant, TagResponse tag, Instant now) {
-        String tenantId = tenant.tenantId().toString();
-        int added = 0;
-        int removed = 0;
-        UUID after = new UUID(0, 0);
-        while (after != null) {
-            long started = System.nanoTime();
-            long busyBefore = foreground.busyNanos();
-            @SuppressWarnings("unchecked")
-            List<UUID> end = em.createNativeQuery("select id from member where tenant_id = ?1 and deleted_at is null and id > ?2 "
-                            + "order by id offset ?3 limit 1")
-                    .setParameter(1, tenantId).setParameter(2, after).setParameter(3, chunk - 1).getResultList();
-            UUID last = end.isEmpty() ? null : end.getFirst();
-            RuleTagStatement.Outcome outcome = RuleTagStatement.ofRange(tenantId, tag.id(), tag.name(), tag.rule(), now, after, last).run(em);
-            added += outcome.added();
-            removed += outcome.removed();
-            after = last;
-            if (after != null) {
-                foreground.yieldAfter(started, busyBefore, BUSY, yieldRatio);
-            }
-        }
-        return new RuleTagStatement.Outcome(added, removed);
+    /** Evaluates a rule tag for one member, after one of their facts: what it changed. */
+    public RuleTagStatement.Outcome evaluate(TenantBound tenant, UUID tagId, UUID member) {
+        TagEvaluations.RuleOf tag = evaluations.ruleOf(tenant, tagId);
+        return RuleTagStatement.of(tenant.tenantId().toString(), tagId, tag.name(), tag.rule(), Instant.now(), member).run(em);
     }
 
     /** The merchant's rule tags, for evaluating after a member's fact or nightly. */
@@ -278,16 +227,19 @@ public class Tags {
 
     private static final String SELECT = "select t.id, t.name, t.description, t.kind, cast(t.rule as text), "
             + "(select count(*) from member_tag mt where mt.tenant_id = t.tenant_id and mt.tag_id = t.id), "
-            + "t.created_at, t.updated_at, t.evaluated_at from tag t";
+            + "t.created_at, t.updated_at, t.evaluated_at, exists (select 1 from tag_evaluation e where e.tenant_id = t.tenant_id "
+            + "and e.tag_id = t.id and e.status in ('QUEUED', 'RUNNING')) from tag t";
 
-    private TagResponse toResponse(Object[] r) {
+    private TagResponse toResponse(TenantBound tenant, Object[] r) {
         TagRule rule;
         try {
             rule = r[4] == null ? null : json.readValue((String) r[4], TagRule.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored tag rule cannot be read", e);
         }
-        return new TagResponse((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], rule, ((Number) r[5]).longValue(),
-                SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]));
+        UUID id = (UUID) r[0];
+        TagEvaluationResponse evaluating = Boolean.TRUE.equals(r[9]) ? evaluations.open(tenant, id).orElse(null) : null;
+        return new TagResponse(id, (String) r[1], (String) r[2], (String) r[3], rule, ((Number) r[5]).longValue(),
+                SqlValues.instant(r[6]), SqlValues.instant(r[7]), SqlValues.instant(r[8]), evaluating);
     }
 }

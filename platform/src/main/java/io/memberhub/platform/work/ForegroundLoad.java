@@ -23,6 +23,9 @@ public class ForegroundLoad {
      */
     private static final int PRIORITY = 990;
 
+    /** The share of a piece of bulk work's time that requests must have taken for the API to count as busy. */
+    private static final double BUSY_SHARE = 0.5;
+
     // Every request adds to it from its own event-loop thread: a LongAdder spreads them instead of contending on one lock.
     private final LongAdder requestNanos = new LongAdder();
 
@@ -43,14 +46,14 @@ public class ForegroundLoad {
 
     /**
      * Gives the cores back to the API's callers after a piece of bulk work that started at
-     * {@code started} ({@link System#nanoTime}), when {@link #busyNanos} grew by more than
-     * {@code busyShare} of the work's time since {@code busyBefore}: waits {@code ratio} times as long
-     * as the work took (with 2 the work runs a third of the time at most). With the API idle it
-     * returns at once, so a nightly run goes flat out.
+     * {@code started} ({@link System#nanoTime}), when {@link #busyNanos} grew by more than half the
+     * work's time since {@code busyBefore} (requests kept at least half a core busy meanwhile): waits
+     * {@code ratio} times as long as the work took (with 3 the work runs a quarter of the time at
+     * most). With the API idle it returns at once, so a nightly run goes flat out.
      */
-    public void yieldAfter(long started, long busyBefore, double busyShare, double ratio) {
+    public void yieldAfter(long started, long busyBefore, double ratio) {
         long took = System.nanoTime() - started;
-        if (ratio <= 0 || busyNanos() - busyBefore <= busyShare * took) {
+        if (ratio <= 0 || busyNanos() - busyBefore <= BUSY_SHARE * took) {
             return;
         }
         try {

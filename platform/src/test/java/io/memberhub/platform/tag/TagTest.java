@@ -9,6 +9,7 @@ import io.memberhub.platform.Merchants;
 import io.memberhub.platform.Merchants.Merchant;
 import io.memberhub.platform.TenantSql;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +86,8 @@ class TagTest {
     }
 
     @Test
-    void anEvaluationOfEveryoneReachesTheMembersOfEveryIdRange() {
-        // Tests evaluate 3 members per statement (memberhub.tags.evaluation-chunk): eight members are three ranges, the last open-ended.
+    void anEvaluationInTheBackgroundReachesTheMembersOfEveryIdRange() {
+        // Tests evaluate 3 members per range (memberhub.tags.evaluation-chunk): eight members are three ranges, the last open-ended.
         Merchant m = Merchants.signUp("tags-ranges");
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -105,17 +106,64 @@ class TagTest {
             TenantSql.update(m.id(), "update member_order set paid_at = now() - interval '5 days' where member_id = ?::uuid", buyer);
         }
         // (Whether the follower of the orders, off the request thread, or the evaluation adds a tag, each is added once.)
-        m.asOwner().post("/api/v1/tags/" + recent + "/evaluation").then().statusCode(200).body("removed", equalTo(0)).body("members", equalTo(6));
+        JsonPath first = evaluatedInTheBackground(m, recent);
+        assertThat(first.getInt("processed")).isEqualTo(8);
+        assertThat(first.getInt("total")).isEqualTo(8);
+        assertThat(first.getInt("removed")).isZero();
+        assertThat(first.getLong("members")).isEqualTo(6);
         assertThat(members(m, recent)).containsExactlyInAnyOrderElementsOf(buyers);
 
         for (String lapsed : List.of(ids.get(2), ids.get(7))) {
             TenantSql.update(m.id(), "update member_order set paid_at = now() - interval '60 days' where member_id = ?::uuid", lapsed);
         }
-        m.asOwner().post("/api/v1/tags/" + recent + "/evaluation").then().statusCode(200)
-                .body("added", equalTo(0)).body("removed", equalTo(2)).body("members", equalTo(4));
+        JsonPath second = evaluatedInTheBackground(m, recent);
+        assertThat(second.getInt("added")).isZero();
+        assertThat(second.getInt("removed")).isEqualTo(2);
+        assertThat(second.getLong("members")).isEqualTo(4);
         assertThat(members(m, recent)).containsExactlyInAnyOrder(ids.get(0), ids.get(3), ids.get(5), ids.get(6));
         assertThat(TenantSql.events(m.id(), "TagAdded")).isEqualTo(6);
         assertThat(TenantSql.events(m.id(), "TagRemoved")).isEqualTo(2);
+        assertThat(m.asOwner().get("/api/v1/tags/" + recent).then().statusCode(200).extract().jsonPath().getString("evaluatedAt"))
+                .isEqualTo(second.getString("evaluatedAt"));
+        // Newest first: the two in the background, and the one done at once when the tag was defined.
+        m.asOwner().get("/api/v1/tags/" + recent + "/evaluations").then().statusCode(200)
+                .body("status", equalTo(List.of("DONE", "DONE", "DONE")))
+                .body("reason", equalTo(List.of("requested by owner", "requested by owner", "rule defined")));
+    }
+
+    @Test
+    void aChangedRuleSupersedesTheEvaluationThatWaitsForTheOldOne() {
+        Merchant m = Merchants.signUp("tags-supersede");
+        String buyer = member(m);
+        member(m);
+        order(m, buyer, "supersede-1", 5_000, "dairy", Instant.now().minus(Duration.ofDays(2)));
+        String tag = create(m, "Big spenders", Map.of("match", "ALL", "conditions", List.of(
+                Map.of("metric", "SPEND", "op", "GTE", "value", 10_000, "windowDays", 30))));
+        assertThat(members(m, tag)).isEmpty();
+
+        // Another instance's worker holds this merchant's evaluations: what is queued waits.
+        TenantSql.update(m.id(), "insert into tenant_work (tenant_id, kind, due_at, leased_by, leased_until) "
+                + "values (?, 'tag-evaluation', now(), 'another-instance', now() + interval '1 hour')", m.id());
+        String queued = m.asOwner().header("Prefer", "respond-async").post("/api/v1/tags/" + tag + "/evaluation").then().statusCode(202)
+                .body("status", equalTo("QUEUED")).extract().path("id");
+        m.asOwner().header("Prefer", "respond-async").post("/api/v1/tags/" + tag + "/evaluation").then().statusCode(202)
+                .body("id", equalTo(queued));
+        m.asOwner().get("/api/v1/tags/" + tag).then().statusCode(200).body("evaluating.id", equalTo(queued))
+                .body("evaluating.status", equalTo("QUEUED"));
+
+        m.asOwner().body(Map.of("name", "Big spenders", "rule", Map.of("match", "ALL", "conditions", List.of(
+                Map.of("metric", "SPEND", "op", "GTE", "value", 1_000, "windowDays", 30))))).put("/api/v1/tags/" + tag).then().statusCode(200);
+        m.asOwner().get("/api/v1/tags/" + tag + "/evaluations/" + queued).then().statusCode(200).body("status", equalTo("SUPERSEDED"));
+        // A merchant of two members is evaluated at once when its rule changes.
+        assertThat(members(m, tag)).containsExactly(buyer);
+        m.asOwner().get("/api/v1/tags/" + tag).then().statusCode(200).body("members", equalTo(1)).body("evaluating", org.hamcrest.Matchers.nullValue());
+
+        // The lease runs out (its instance died): a new evaluation goes ahead.
+        TenantSql.update(m.id(), "update tenant_work set leased_until = now() - interval '1 second' where tenant_id = ? and kind = 'tag-evaluation'",
+                m.id());
+        JsonPath done = evaluatedInTheBackground(m, tag);
+        assertThat(done.getInt("added") + done.getInt("removed")).isZero();
+        assertThat(done.getLong("members")).isEqualTo(1);
     }
 
     @Test
@@ -233,6 +281,19 @@ class TagTest {
 
     private static io.restassured.response.ValidatableResponse importTags(Merchant m, String tag, String mode, byte[] body, String contentType) {
         return m.asOwner().contentType(contentType).queryParam("mode", mode).body(body).post("/api/v1/tags/" + tag + "/members/import").then();
+    }
+
+    /** Asks for an evaluation in the background and follows it until it has finished, which it must have done. */
+    private static JsonPath evaluatedInTheBackground(Merchant m, String tag) {
+        var accepted = m.asOwner().header("Prefer", "respond-async").post("/api/v1/tags/" + tag + "/evaluation").then().statusCode(202)
+                .header("Preference-Applied", "respond-async").extract();
+        String location = accepted.header("Location");
+        assertThat(location).endsWith("/api/v1/tags/" + tag + "/evaluations/" + accepted.path("id"));
+        JsonPath finished = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> m.asOwner().get(java.net.URI.create(location).getPath()).then().statusCode(200).extract().jsonPath(),
+                        e -> !e.getString("status").equals("QUEUED") && !e.getString("status").equals("RUNNING"));
+        assertThat(finished.getString("status")).as(finished.prettify()).isEqualTo("DONE");
+        return finished;
     }
 
     private static Map<String, Object> browse(String member, Instant at) {
