@@ -34,6 +34,9 @@ public interface MarketingMessages {
     @Message("{#if kind == 'RULE'}规则标签{#else}手动标签{/if}")
     String tag_kind(String kind);
 
+    @Message("{#if status == 'QUEUED'}等待评估{#else}评估中：{processed} / {total}{/if}")
+    String tag_evaluating(String status, int processed, Integer total);
+
     @Message("删除")
     String delete();
 

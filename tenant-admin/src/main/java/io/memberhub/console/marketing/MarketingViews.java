@@ -13,8 +13,12 @@ public final class MarketingViews {
     private MarketingViews() {
     }
 
-    /** {@code kind} MANUAL or RULE; a rule stays JSON, so an edit never reshapes it. */
-    public record Tag(UUID id, String name, String description, String kind, JsonNode rule, long members) {
+    /**
+     * {@code kind} MANUAL or RULE; a rule stays JSON, so an edit never reshapes it. {@code evaluating}: the
+     * evaluation of every member that waits or runs in the background (a merchant of more than 100 000
+     * members), while {@code members} is still moving.
+     */
+    public record Tag(UUID id, String name, String description, String kind, JsonNode rule, long members, Evaluation evaluating) {
 
         public Tag {
             rule = rule == null || rule.isNull() ? null : rule;
@@ -23,6 +27,10 @@ public final class MarketingViews {
         public String ruleText() {
             return rule == null ? "" : rule.toPrettyString();
         }
+    }
+
+    /** A rule tag's evaluation in the background: QUEUED, or RUNNING with {@code processed} of {@code total} members done. */
+    public record Evaluation(String status, int processed, Integer total) {
     }
 
     /** Members carrying every {@code tags}, none of {@code withoutTags}, at any of {@code levels}, with the attributes given. */
