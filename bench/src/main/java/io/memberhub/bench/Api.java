@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,14 +63,14 @@ final class Api {
     }
 
     String post(String path, String json, int expected) throws IOException, InterruptedException {
-        return post(path, json, null, expected);
+        return post(path, json, Map.of(), expected);
     }
 
     String post(String path, String json, String idempotencyKey, int expected) throws IOException, InterruptedException {
-        return post(path, json, idempotencyKey == null ? java.util.Map.of() : java.util.Map.of("Idempotency-Key", idempotencyKey), expected);
+        return post(path, json, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey), expected);
     }
 
-    String post(String path, String json, java.util.Map<String, String> headers, int expected) throws IOException, InterruptedException {
+    String post(String path, String json, Map<String, String> headers, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
