@@ -109,7 +109,9 @@ public class TagEvaluations {
         if (rows.isEmpty()) {
             throw ProblemException.notFound("TAG_EVALUATION_NOT_FOUND", "No evaluation " + id + " of tag " + tagId);
         }
-        return toResponse(rows.getFirst(), carrying(tagId));
+        // Members carrying the tag are counted once it has finished: while it runs the count moves, and it is polled.
+        boolean finished = !rows.getFirst()[2].equals("QUEUED") && !rows.getFirst()[2].equals("RUNNING");
+        return toResponse(rows.getFirst(), finished ? carrying(tagId) : null);
     }
 
     /** The tag's evaluation that waits or runs, if any: shown beside the tag while its member count is still moving. */
