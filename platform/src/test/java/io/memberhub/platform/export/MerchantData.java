@@ -102,6 +102,9 @@ public final class MerchantData {
         m.asOwner().header("Idempotency-Key", "coupon-" + topUp).body(Map.of("templateId", template, "memberId", alice))
                 .post("/api/v1/coupons").then().statusCode(201);
         String vip = m.asOwner().body(Map.of("name", "VIP")).post("/api/v1/tags").then().statusCode(201).extract().path("id");
+        // A rule tag nobody meets, evaluated for everyone as it is defined: its evaluation stays on record.
+        m.asOwner().body(Map.of("name", "Whales", "rule", Map.of("match", "ALL", "conditions",
+                List.of(Map.of("metric", "SPEND", "op", "GTE", "value", 1_000_000_000))))).post("/api/v1/tags").then().statusCode(201);
         String journey = m.asOwner().body(Map.of("name", "VIP welcome", "entry", Map.of("trigger", "TAG_ADDED", "tagId", vip),
                         "steps", List.of(Map.of("name", "VIP points", "points", 1)))).post("/api/v1/journeys")
                 .then().statusCode(201).extract().path("id");

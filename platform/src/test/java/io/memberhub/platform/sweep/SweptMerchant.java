@@ -82,6 +82,7 @@ final class SweptMerchant {
         tenant("members/{memberId}", filled.alice());
         tenant("tags/{tagId}", sql("select id::text from tag limit 1"));
         tenant("tags/{id}", sql("select id::text from tag limit 1"));
+        tenant("evaluations/{evaluationId}", sql("select id::text from tag_evaluation limit 1"));
         tenant("campaigns/{id}", sql("select id::text from campaign limit 1"));
         tenant("assignments/{memberId}", filled.alice());
         tenant("journeys/{id}", sql("select id::text from journey limit 1"));
