@@ -63,6 +63,36 @@ class MarketingPagesTest {
     }
 
     @Test
+    void aTagEvaluatedInTheBackgroundShowsThatItWaitsAndThenItsMembers() {
+        SignInTest.Owner owner = SignInTest.Owner.signedUp(console);
+        String token = PlatformCalls.staffToken(owner.email(), owner.password());
+        PlatformCalls.call("POST", "/api/v1/members", token, "{\"phone\":\"13900000051\",\"name\":\"Li Lei\"}", 201);
+        String tag = PlatformCalls.call("POST", "/api/v1/tags", token, "{\"name\":\"Newcomers\",\"rule\":{\"match\":\"ALL\","
+                + "\"conditions\":[{\"metric\":\"DAYS_SINCE_REGISTRATION\",\"op\":\"LT\",\"value\":30}]}}", 201).get("id").asText();
+        Browser browser = signedIn(new Browser(), owner.email(), owner.password());
+        assertThat(browser.get(console.resolve("/console/tags")).body()).contains("data-tag=\"Newcomers\" data-members=\"1\"")
+                .doesNotContain("data-evaluating");
+
+        // Another platform instance holds this merchant's background work, so an evaluation asked for now waits.
+        PlatformDb.update("insert into tenant_work (tenant_id, kind, due_at, leased_by, leased_until) "
+                + "select id, 'tag-evaluation', now(), 'another-instance', now() + interval '1 hour' from tenant where slug = ?", owner.slug());
+        PlatformCalls.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(PlatformCalls.platform() + "/api/v1/tags/" + tag + "/evaluation"))
+                .header("Authorization", "Bearer " + token).header("Prefer", "respond-async")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), 202);
+        PlatformCalls.call("POST", "/api/v1/members", token, "{\"phone\":\"13900000052\",\"name\":\"Han Meimei\"}", 201);
+        assertThat(browser.get(console.resolve("/console/tags")).body()).contains("data-evaluating=\"QUEUED\"").contains("等待评估");
+
+        // That instance is gone (its lease ran out): this one's worker evaluates, and the list shows both members.
+        PlatformDb.update("update tenant_work set leased_until = now() - interval '1 second' where kind = 'tag-evaluation' "
+                + "and tenant_id = (select id from tenant where slug = ?)", owner.slug());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> !browser.get(console.resolve("/console/tags")).body().contains("data-evaluating"));
+        assertThat(browser.get(console.resolve("/console/tags")).body()).contains("data-tag=\"Newcomers\" data-members=\"2\"");
+        assertThat(PlatformCalls.call("GET", "/api/v1/tags/" + tag + "/evaluations", token, null, 200).get(0).get("status").asText())
+                .isEqualTo("DONE");
+    }
+
+    @Test
     void aCampaignCreatedInTheConsoleRunsAndShowsItsResults() {
         SignInTest.Owner owner = SignInTest.Owner.signedUp(console);
         String token = PlatformCalls.staffToken(owner.email(), owner.password());

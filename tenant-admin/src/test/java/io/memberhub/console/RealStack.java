@@ -30,6 +30,11 @@ public class RealStack implements QuarkusTestResourceLifecycleManager {
             Map<String, String> properties = new java.util.HashMap<>(platform.consoleProperties());
             // Where the platform writes the SMS codes of its development sender, for tests that sign a member in.
             properties.put("memberhub.test.platform-log", platform.log().toString());
+            // The platform's database as its schema owner, for the few tests that set up what the API cannot (PlatformDb).
+            Map<String, String> platformProperties = platform.stack().platformProperties();
+            properties.put("memberhub.test.platform-db.url", platformProperties.get("quarkus.datasource.jdbc.url"));
+            properties.put("memberhub.test.platform-db.username", platformProperties.get("memberhub.migration.username"));
+            properties.put("memberhub.test.platform-db.password", platformProperties.get("memberhub.migration.password"));
             return properties;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the platform for the console's tests", e);
