@@ -231,10 +231,11 @@ public class TagEvaluations {
         int members = liveMembers();
         RuleTagStatement.Outcome outcome = RuleTagStatement.ofRange(tenantId, tagId, tag.name(), tag.rule(), now, new UUID(0, 0), null).run(em);
         UUID id = UUID.randomUUID();
+        // Its times from this clock, not the transaction's now(), which began before it started.
         em.createNativeQuery("insert into tag_evaluation (tenant_id, id, tag_id, reason, status, as_of, total, processed, added, removed, "
-                        + "created_at, started_at, finished_at) values (?1, ?2, ?3, ?4, 'DONE', ?5, ?6, ?6, ?7, ?8, ?5, ?5, now())")
+                        + "created_at, started_at, finished_at) values (?1, ?2, ?3, ?4, 'DONE', ?5, ?6, ?6, ?7, ?8, ?5, ?5, ?9)")
                 .setParameter(1, tenantId).setParameter(2, id).setParameter(3, tagId).setParameter(4, reason).setParameter(5, now)
-                .setParameter(6, members).setParameter(7, outcome.added()).setParameter(8, outcome.removed())
+                .setParameter(6, members).setParameter(7, outcome.added()).setParameter(8, outcome.removed()).setParameter(9, Instant.now())
                 .executeUpdate();
         em.createNativeQuery("update tag set evaluated_at = ?2 where id = ?1").setParameter(1, tagId).setParameter(2, now).executeUpdate();
         prune(tagId);

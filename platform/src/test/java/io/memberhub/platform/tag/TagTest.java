@@ -125,10 +125,14 @@ class TagTest {
         assertThat(TenantSql.events(m.id(), "TagRemoved")).isEqualTo(2);
         assertThat(m.asOwner().get("/api/v1/tags/" + recent).then().statusCode(200).extract().jsonPath().getString("evaluatedAt"))
                 .isEqualTo(second.getString("evaluatedAt"));
-        // Newest first: the two in the background, and the one done at once when the tag was defined.
-        m.asOwner().get("/api/v1/tags/" + recent + "/evaluations").then().statusCode(200)
+        // Newest first: the two in the background, and the one done at once when the tag was defined; each ends after it starts.
+        JsonPath history = m.asOwner().get("/api/v1/tags/" + recent + "/evaluations").then().statusCode(200)
                 .body("status", equalTo(List.of("DONE", "DONE", "DONE")))
-                .body("reason", equalTo(List.of("requested by owner", "requested by owner", "rule defined")));
+                .body("reason", equalTo(List.of("requested by owner", "requested by owner", "rule defined"))).extract().jsonPath();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Instant.parse(history.getString("[" + i + "].finishedAt")))
+                    .isAfterOrEqualTo(Instant.parse(history.getString("[" + i + "].startedAt")));
+        }
     }
 
     @Test
